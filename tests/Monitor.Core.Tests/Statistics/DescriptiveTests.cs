@@ -1,0 +1,68 @@
+using Monitor.Core.Statistics;
+
+namespace Monitor.Core.Tests.Statistics;
+
+public class DescriptiveTests
+{
+    [Fact]
+    public void Mean_is_the_sum_over_the_count()
+    {
+        Assert.Equal(2.5, Descriptive.Mean([1, 2, 3, 4])); // 10 / 4
+    }
+
+    [Fact]
+    public void Median_of_an_odd_count_is_the_middle_value()
+    {
+        Assert.Equal(3.0, Descriptive.Median([9, 1, 3])); // sorted 1, 3, 9
+    }
+
+    [Fact]
+    public void Median_of_an_even_count_is_the_mean_of_the_middle_two_and_leaves_the_input_alone()
+    {
+        double[] values = [10, 1, 4, 3];
+
+        Assert.Equal(3.5, Descriptive.Median(values)); // sorted 1, 3, 4, 10 -> (3 + 4) / 2
+        Assert.Equal([10, 1, 4, 3], values);
+    }
+
+    [Fact]
+    public void Empty_input_gives_null()
+    {
+        Assert.Null(Descriptive.Mean([]));
+        Assert.Null(Descriptive.Median([]));
+        Assert.Null(Descriptive.Box([]));
+    }
+
+    [Fact]
+    public void Box_summary_uses_type_7_quartiles_and_Tukey_fences()
+    {
+        // 1..9 and 100, n = 10.
+        // Q1: h = 9 * 0.25 = 2.25 -> x[2] + 0.25 (x[3] - x[2]) = 3 + 0.25 = 3.25
+        // median: (5 + 6) / 2 = 5.5
+        // Q3: h = 9 * 0.75 = 6.75 -> x[6] + 0.75 (x[7] - x[6]) = 7 + 0.75 = 7.75
+        // IQR = 4.5; fences 3.25 - 6.75 = -3.5 and 7.75 + 6.75 = 14.5 -> whiskers 1 and 9, outlier 100.
+        var box = Descriptive.Box([100, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+
+        Assert.NotNull(box);
+        Assert.Equal((1.0, 3.25, 5.5, 7.75, 100.0), (box.Min, box.Q1, box.Median, box.Q3, box.Max));
+        Assert.Equal((1.0, 9.0), (box.LowerWhisker, box.UpperWhisker));
+        Assert.Equal([100.0], box.Outliers);
+        Assert.Equal(10, box.Count);
+    }
+
+    [Fact]
+    public void Box_of_one_value_is_that_value_everywhere()
+    {
+        var box = Descriptive.Box([42])!;
+
+        Assert.Equal((42.0, 42.0, 42.0, 42.0, 42.0), (box.Min, box.Q1, box.Median, box.Q3, box.Max));
+        Assert.Equal((42.0, 42.0), (box.LowerWhisker, box.UpperWhisker));
+        Assert.Empty(box.Outliers);
+    }
+
+    [Fact]
+    public void A_NaN_value_is_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => Descriptive.Median([1, double.NaN]));
+    }
+}
