@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Monitor.Core;
+using Monitor.Store;
+
+namespace Monitor.Cli;
+
+/// <summary>The exit statuses of PROTOCOL.md 7.</summary>
+public static class ExitCodes
+{
+    public const int Done = 0;
+    public const int Unexpected = 1;
+    public const int Rejected = 2;
+}
+
+/// <summary>An argument or input that does not make sense: exit 2 with this one-line message.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Parses, runs, and turns failures into the protocol's exit statuses and one-line messages.</summary>
+public static class CommandRunner
+{
+    public static int Run(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"monitor: {e.Message}");
+            error.WriteLine("Run 'monitor --help' or 'monitor COMMAND --help' for usage.");
+            return ExitCodes.Rejected;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is UsageException or InvalidRequestException or StoreException)
+        {
+            error.WriteLine($"monitor: {e.Message}");
+            return ExitCodes.Rejected;
+        }
+        catch (Exception e)
+        {
+            // Unexpected: the type and message, never a stack of values (they could hold personal data).
+            error.WriteLine($"monitor: unexpected error: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Unexpected;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Monitor.Ingest;
+using Spectre.Console;
+
+namespace Monitor.Cli;
+
+/// <summary>
+/// A progress bar per file while an import runs in an interactive terminal; nothing extra when output
+/// is redirected (a log file or cron gets the plain summary lines only).
+/// </summary>
+public sealed class ImportProgressBar : IImportProgress
+{
+    private readonly ProgressContext _context;
+    private ProgressTask? _task;
+    private string _name = "";
+
+    private ImportProgressBar(ProgressContext context) => _context = context;
+
+    public static T Run<T>(TextWriter messages, Func<IImportProgress?, T> import)
+    {
+        var interactive = messages == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (!interactive) return import(null);
+        return AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context => import(new ImportProgressBar(context)));
+    }
+
+    public void Started(string file, long totalBytes)
+    {
+        _name = Markup.Escape(Path.GetFileName(file));
+        _task = _context.AddTask(_name, maxValue: Math.Max(1, totalBytes));
+    }
+
+    public void Advanced(long bytesRead, int rowsRead)
+    {
+        if (_task is null) return;
+        _task.Value = bytesRead;
+        _task.Description = $"{_name} ({rowsRead:N0} rows)";
+    }
+
+    public void Finished(FileImportResult result)
+    {
+        if (_task is null) return;
+        _task.Value = _task.MaxValue;
+        _task.StopTask();
+    }
+}

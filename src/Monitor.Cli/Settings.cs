@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Monitor.Core.Domain;
+using Monitor.Core.Episodes;
+
+namespace Monitor.Cli;
+
+/// <summary>
+/// Defaults a region can change without typing them on every command: a JSON file named by
+/// <c>--settings</c> or <c>$MONITOR_SETTINGS</c>, else <c>monitor.settings.json</c> beside the store.
+/// Options on the command line win over the file. Keys: <c>gap_days</c>, <c>residential_set</c>,
+/// <c>top_n</c>, <c>suppression_threshold</c>.
+/// </summary>
+public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSet, int TopN, int SuppressionThreshold)
+{
+    public const string Variable = "MONITOR_SETTINGS";
+    public const string FileName = "monitor.settings.json";
+
+    public static Settings Defaults { get; } = new(EpisodeRules.DefaultGapDays, CareTypes.DefaultResidentialSet, 25, 10);
+
+    public static Settings Load(string databasePath)
+    {
+        var path = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrEmpty(path))
+        {
+            path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".", FileName);
+            if (!File.Exists(path)) return Defaults;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            var settings = Defaults;
+            if (root.TryGetProperty("gap_days", out var gap)) settings = settings with { GapDays = gap.GetInt32() };
+            if (root.TryGetProperty("top_n", out var topN)) settings = settings with { TopN = topN.GetInt32() };
+            if (root.TryGetProperty("suppression_threshold", out var threshold)) settings = settings with { SuppressionThreshold = threshold.GetInt32() };
+            if (root.TryGetProperty("residential_set", out var set))
+                settings = settings with { ResidentialSet = CareTypes.ParseSet(string.Join(',', set.EnumerateArray().Select(e => e.GetString()))) };
+            return settings;
+        }
+        catch (Exception e) when (e is JsonException or IOException or FormatException or InvalidOperationException)
+        {
+            throw new UsageException($"the settings file {path} cannot be used: {e.Message}");
+        }
+    }
+
+    public IReadOnlyList<CareType> ResidentialSetOr(string? option)
+    {
+        if (option is null) return ResidentialSet;
+        try
+        {
+            return CareTypes.ParseSet(option);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--residential-set: {e.Message}");
+        }
+    }
+}

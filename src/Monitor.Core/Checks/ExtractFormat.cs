@@ -1,0 +1,60 @@
+namespace Monitor.Core.Checks;
+
+/// <summary>The file formats of PROTOCOL.md 2.</summary>
+public enum ExtractFormat
+{
+    Rijm,
+    Cbs,
+    Providers,
+    Regions,
+    Tariffs,
+    Caretypes,
+}
+
+public static class ExtractFormats
+{
+    public static string Name(this ExtractFormat format) => format.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string text, out ExtractFormat format) =>
+        Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format) && !int.TryParse(text, out _);
+
+    public static bool IsReference(this ExtractFormat format) => format is not (ExtractFormat.Rijm or ExtractFormat.Cbs);
+
+    /// <summary>The columns a file of the format must have. For <c>rijm</c>, <c>bsn</c> or <c>client_id</c>
+    /// is required too: see <see cref="MissingColumns"/>.</summary>
+    public static IReadOnlyList<string> RequiredColumns(this ExtractFormat format) => format switch
+    {
+        ExtractFormat.Rijm => ["geboortedatum", "gemeentecode", "agb_code", "zorgsoort", "begindatum"],
+        ExtractFormat.Cbs => ["bsn", "geboortedatum", "gemeentecode", "agb_code", "hulpvorm", "datum_aanvang"],
+        ExtractFormat.Providers => ["agb_code", "naam", "sector"],
+        ExtractFormat.Regions => ["gemeentecode", "gemeente", "regio"],
+        ExtractFormat.Tariffs => ["zorgsoort", "jaar", "tarief_per_dag"],
+        ExtractFormat.Caretypes => ["code", "zorgsoort"],
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>The required columns the header lacks (names as in the protocol).</summary>
+    public static IReadOnlyList<string> MissingColumns(this ExtractFormat format, IReadOnlyCollection<string> header)
+    {
+        var missing = format.RequiredColumns().Where(c => !header.Contains(c)).ToList();
+        if (format == ExtractFormat.Rijm && !header.Contains("bsn") && !header.Contains("client_id"))
+            missing.Insert(0, "bsn or client_id");
+        return missing;
+    }
+
+    /// <summary>
+    /// Tells the format from a header by the columns only that format has (PROTOCOL.md 3.2). Null when
+    /// no format's distinguishing columns are all there.
+    /// </summary>
+    public static ExtractFormat? Detect(IReadOnlyCollection<string> header)
+    {
+        bool Has(params string[] columns) => columns.All(header.Contains);
+        if (Has("hulpvorm") || Has("datum_aanvang")) return ExtractFormat.Cbs;
+        if (Has("begindatum") || Has("agb_code", "zorgsoort")) return ExtractFormat.Rijm;
+        if (Has("tarief_per_dag")) return ExtractFormat.Tariffs;
+        if (Has("code", "zorgsoort")) return ExtractFormat.Caretypes;
+        if (Has("sector") || Has("agb_code", "naam")) return ExtractFormat.Providers;
+        if (Has("regio") || Has("gemeente")) return ExtractFormat.Regions;
+        return null;
+    }
+}

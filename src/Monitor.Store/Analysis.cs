@@ -1,0 +1,50 @@
+using Monitor.Core;
+using Monitor.Core.Domain;
+using Monitor.Core.Episodes;
+using Monitor.Core.Measurements;
+
+namespace Monitor.Store;
+
+/// <summary>
+/// Episodes and measurements over what the store holds: reads the segments and reference data once,
+/// then hands them to the pure core. One instance serves several measurements of the same store.
+/// </summary>
+public sealed class Analysis
+{
+    private readonly MonitorStore _store;
+    private Segment[]? _segments;
+    private TariffTable? _tariffs;
+
+    public Analysis(MonitorStore store)
+    {
+        _store = store;
+        Reference = store.LoadReferenceData();
+    }
+
+    public ReferenceData Reference { get; }
+
+    public EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet)
+    {
+        if (gapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({gapDays})");
+        _segments ??= _store.ReadSegments();
+        if (_segments.Length == 0) throw new InvalidRequestException($"no segment stored yet in {_store.Path}: import a rijm or cbs extract first");
+        _tariffs ??= _store.LoadTariffs();
+        return EpisodeBuilder.Build(_segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
+    }
+
+    public Measurement Measure(EpisodeSet episodes, Period period, string? region, int topN = MeasurementParameters.DefaultTopN)
+    {
+        CheckRegion(region);
+        if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
+        return MeasurementCalculator.Measure(episodes, new MeasurementParameters(period, region, topN), Reference);
+    }
+
+    public void CheckRegion(string? region)
+    {
+        if (region is not null && !Reference.HasRegion(region))
+        {
+            var known = string.Join(", ", Reference.Regions);
+            throw new InvalidRequestException($"unknown region '{region}' ({(known.Length == 0 ? "no regions file imported yet" : "known: " + known)})");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Domain;
+using Monitor.Core.Episodes;
+using Monitor.Core.Measurements;
+
+namespace Monitor.Store;
+
+/// <summary>
+/// The embedded SQLite store (WAL journal). Opening it creates and migrates it when needed. All SQL is
+/// parameterised.
+/// </summary>
+public sealed partial class MonitorStore : IDisposable
+{
+    private MonitorStore(string path, SqliteConnection connection)
+    {
+        Path = path;
+        Connection = connection;
+    }
+
+    public string Path { get; }
+    internal SqliteConnection Connection { get; }
+
+    /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
+    /// <exception cref="StoreException">The store cannot be opened or written: the message says where and why.</exception>
+    public static MonitorStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        SqliteConnection? connection = null;
+        try
+        {
+            if (System.IO.Path.GetDirectoryName(full) is { } directory) Directory.CreateDirectory(directory);
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = full,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false, // a closed store releases its files at once (tests, the scheduler's moves)
+            }.ToString());
+            connection.Open();
+            // WAL: readers never block the nightly import. FULL: a committed import survives a power cut.
+            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+            Migrations.Apply(connection);
+            return new MonitorStore(path, connection);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection?.Dispose();
+            throw new StoreException($"cannot open the store {path}: {Describe(e)}", e);
+        }
+    }
+
+    internal static string Describe(Exception e) => e is SqliteException s ? s.Message.Replace("SQLite Error " + s.SqliteErrorCode + ": ", "") : e.Message;
+
+    public void Dispose() => Connection.Dispose();
+
+    /// <summary>The successful import of these bytes, if any.</summary>
+    public ImportRecord? FindImported(string sha256) =>
+        Connection.QuerySingleOrDefault<ImportRow>(
+            "SELECT * FROM import_file WHERE sha256 = @sha256 AND status = 'imported'", new { sha256 })?.ToRecord();
+
+    /// <summary>Records an attempt that stored nothing: an already imported file or one rejected whole.</summary>
+    public long RecordAttempt(ImportRecord record)
+    {
+        using var transaction = Connection.BeginTransaction();
+        var id = InsertImport(record, transaction);
+        transaction.Commit();
+        return id;
+    }
+
+    internal long InsertImport(ImportRecord r, SqliteTransaction transaction) =>
+        Connection.ExecuteScalar<long>("""
+            INSERT INTO import_file (file_name, sha256, format, source, full_extract, status, reason,
+                rows_read, rows_accepted, rows_rejected, rows_duplicate, started_at, finished_at)
+            VALUES (@FileName, @Sha256, @Format, @Source, @FullExtract, @Status, @Reason,
+                @RowsRead, @RowsAccepted, @RowsRejected, @RowsDuplicate, @StartedAt, @FinishedAt)
+            RETURNING id
+            """,
+            new
+            {
+                r.FileName, r.Sha256, r.Format, r.Source, r.FullExtract, r.Status, r.Reason,
+                r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate,
+                StartedAt = Iso(r.StartedAt), FinishedAt = Iso(r.FinishedAt),
+            }, transaction);
+
+    /// <summary>Starts the one transaction in which a file's rows and its import record are stored.</summary>
+    public ImportTransaction BeginImport(ImportRecord pending) => new(this, pending);
+
+    public IReadOnlyList<ImportRecord> Imports() =>
+        Connection.Query<ImportRow>("SELECT * FROM import_file ORDER BY id").Select(r => r.ToRecord()).ToList();
+
+    public IReadOnlyList<QuarantineEntry> Quarantine(string? fileName = null) =>
+        Connection.Query<QuarantineEntry>("""
+            SELECT f.file_name AS File, q.import_id AS ImportId, q.line AS Line, q.column_name AS "Column", q.reason AS Reason
+            FROM quarantine q JOIN import_file f ON f.id = q.import_id
+            WHERE @fileName IS NULL OR f.file_name = @fileName OR f.file_name LIKE '%/' || @fileName
+            ORDER BY q.import_id, q.line, q.id
+            """, new { fileName }).ToList();
+
+    /// <summary>Segments in force (not superseded by a later full extract).</summary>
+    public long CountSegments() => Connection.ExecuteScalar<long>("SELECT count(*) FROM segment WHERE superseded_by IS NULL");
+
+    public CareTypeMapping LoadCareTypeMapping() =>
+        new(Connection.Query<(string Code, long CareType)>("SELECT code, care_type FROM care_type_code")
+            .Select(r => KeyValuePair.Create(r.Code, (CareType)r.CareType)));
+
+    public TariffTable LoadTariffs() =>
+        new(Connection.Query<(long CareType, long Year, string PerDay)>("SELECT care_type, year, per_day FROM tariff")
+            .Select(r => new TariffRow((CareType)r.CareType, (int)r.Year, decimal.Parse(r.PerDay, CultureInfo.InvariantCulture))));
+
+    public ReferenceData LoadReferenceData() => new(
+        Connection.Query<(long Code, string Name, string Region)>("SELECT code, name, region FROM municipality")
+            .Select(r => new RegionRow((int)r.Code, r.Name, r.Region)),
+        Connection.Query<(long Code, string? Name, string Sector)>("SELECT agb_code, name, sector FROM provider")
+            .Select(r => new ProviderRow((int)r.Code, r.Name, Sectors.Parse(r.Sector))));
+
+    internal static string Iso(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The shape of an <c>import_file</c> row as Dapper reads it.</summary>
+    private sealed record ImportRow(long id, string file_name, string sha256, string? format, string? source, long full_extract,
+        string status, string? reason, long rows_read, long rows_accepted, long rows_rejected, long rows_duplicate,
+        string started_at, string finished_at)
+    {
+        public ImportRecord ToRecord() => new()
+        {
+            Id = id, FileName = file_name, Sha256 = sha256, Format = format, Source = source, FullExtract = full_extract != 0,
+            Status = status, Reason = reason, RowsRead = (int)rows_read, RowsAccepted = (int)rows_accepted,
+            RowsRejected = (int)rows_rejected, RowsDuplicate = (int)rows_duplicate,
+            StartedAt = DateTime.Parse(started_at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+            FinishedAt = DateTime.Parse(finished_at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+        };
+    }
+}
