@@ -4,8 +4,9 @@ using Spectre.Console;
 namespace Monitor.Cli;
 
 /// <summary>
-/// A progress bar per file while an import runs in an interactive terminal; nothing extra when output
-/// is redirected (a log file or cron gets the plain summary lines only).
+/// A progress bar per file while an import runs in an interactive terminal. When output is redirected
+/// (a log file, cron, the scheduler) a plain line every 100,000 rows instead, so a long import shows it
+/// is alive without flooding the log.
 /// </summary>
 public sealed class ImportProgressBar : IImportProgress
 {
@@ -18,7 +19,7 @@ public sealed class ImportProgressBar : IImportProgress
     public static T Run<T>(TextWriter messages, Func<IImportProgress?, T> import)
     {
         var interactive = messages == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        if (!interactive) return import(null);
+        if (!interactive) return import(new PlainProgress(messages));
         return AnsiConsole.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -43,5 +44,27 @@ public sealed class ImportProgressBar : IImportProgress
         if (_task is null) return;
         _task.Value = _task.MaxValue;
         _task.StopTask();
+    }
+}
+
+/// <summary>Progress as plain lines, for redirected output.</summary>
+internal sealed class PlainProgress(TextWriter messages) : IImportProgress
+{
+    public const int RowsPerLine = 100_000;
+    private string _file = "";
+    private int _nextLine;
+
+    public void Started(string file, long totalBytes) => (_file, _nextLine) = (file, RowsPerLine);
+
+    public void Advanced(long bytesRead, int rowsRead)
+    {
+        if (rowsRead < _nextLine) return;
+        messages.WriteLine($"{_file}: {rowsRead:N0} rows read…");
+        messages.Flush();
+        _nextLine = (rowsRead / RowsPerLine + 1) * RowsPerLine;
+    }
+
+    public void Finished(FileImportResult result)
+    {
     }
 }

@@ -6,7 +6,7 @@ namespace Monitor.Cli;
 
 /// <summary>
 /// Defaults a region can change without typing them on every command: a JSON file named by
-/// <c>--settings</c> or <c>$MONITOR_SETTINGS</c>, else <c>monitor.settings.json</c> beside the store.
+/// <c>--settings</c>, else <c>$MONITOR_SETTINGS</c>, else <c>monitor.settings.json</c> beside the store.
 /// Options on the command line win over the file. Keys: <c>gap_days</c>, <c>residential_set</c>,
 /// <c>top_n</c>, <c>suppression_threshold</c>.
 /// </summary>
@@ -17,9 +17,10 @@ public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSe
 
     public static Settings Defaults { get; } = new(EpisodeRules.DefaultGapDays, CareTypes.DefaultResidentialSet, 25, 10);
 
-    public static Settings Load(string databasePath)
+    public static Settings Load(string databasePath, string? explicitPath)
     {
-        var path = Environment.GetEnvironmentVariable(Variable);
+        var path = explicitPath ?? Environment.GetEnvironmentVariable(Variable);
+        if (explicitPath is not null && !File.Exists(explicitPath)) throw new UsageException($"--settings: {explicitPath} not found");
         if (string.IsNullOrEmpty(path))
         {
             path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".", FileName);

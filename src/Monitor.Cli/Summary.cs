@@ -32,13 +32,15 @@ public static class Summary
         Line(output, "mean cost per episode (EUR)", columns, m => (double?)m.Cost.MeanEpisode);
         if (comparison is not null)
         {
-            output.WriteLine($"Mann–Whitney (exit durations): U {Text(comparison.DurationExited?.U)}, p {Text(comparison.DurationExited?.PValue)}");
-            output.WriteLine($"log-rank (entry cohorts): chi2 {Text(comparison.EntryCohort?.ChiSquare)}, p {Text(comparison.EntryCohort?.PValue)}");
+            output.WriteLine($"Mann–Whitney (exit durations): U {Text(comparison.DurationExited?.U)}, p {P(comparison.DurationExited?.PValue)}");
+            output.WriteLine($"log-rank (entry cohorts): chi2 {P(comparison.EntryCohort?.ChiSquare)}, p {P(comparison.EntryCohort?.PValue)}");
         }
     }
 
     private static void Line(TextWriter output, string label, IReadOnlyList<(string, Measurement M)> columns, Func<Measurement, double?> value) =>
         output.WriteLine($"  {label,-40}" + string.Concat(columns.Select(c => $"{Text(value(c.M)),14}")));
+
+    private static string P(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 
     private static string Text(double? value) =>
         value is { } v ? v.ToString(v == Math.Floor(v) ? "N0" : "N1", CultureInfo.InvariantCulture) : "–";

@@ -1,3 +1,4 @@
+using Dapper;
 using Monitor.Core.Domain;
 
 namespace Monitor.Store;
@@ -73,5 +74,12 @@ public sealed partial class MonitorStore
             if (wanted.Contains(id)) keys[id] = reader.GetString(1);
         }
         return keys;
+    }
+
+    /// <summary>The latest segment start in force: the data cannot have been read before it.</summary>
+    public DateOnly? LatestStart()
+    {
+        var value = Connection.ExecuteScalar<long?>("SELECT max(start_date) FROM segment WHERE superseded_by IS NULL");
+        return value is { } v ? DateCodec.FromInt(v) : null;
     }
 }

@@ -23,10 +23,7 @@ public sealed class EpisodeOptions
     /// <summary>The values, with the settings file's defaults where an option is not given.</summary>
     public (DateOnly AsOf, int GapDays, IReadOnlyList<CareType> ResidentialSet, Settings Settings) Resolve(ParseResult parsed)
     {
-        var settingsPath = parsed.GetValue(SettingsFile);
-        if (settingsPath is not null && !File.Exists(settingsPath)) throw new UsageException($"--settings: {settingsPath} not found");
-        if (settingsPath is not null) Environment.SetEnvironmentVariable(Settings.Variable, settingsPath);
-        var settings = Settings.Load(CommonOptions.DatabasePath(parsed));
+        var settings = Settings.Load(CommonOptions.DatabasePath(parsed), parsed.GetValue(SettingsFile));
         var gapDays = parsed.GetValue(GapDays) ?? settings.GapDays;
         if (gapDays < 0) throw new InvalidRequestException($"--gap-days cannot be negative ({gapDays})");
         return (CommonOptions.ParseDate(parsed.GetValue(AsOf)!, "--as-of"), gapDays, settings.ResidentialSetOr(parsed.GetValue(ResidentialSet)), settings);

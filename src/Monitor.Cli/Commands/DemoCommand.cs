@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Monitor.Core.Checks;
+using Monitor.Core.Domain;
+using Monitor.Core.Measurements;
+using Monitor.Ingest;
+using Monitor.Reporting.Json;
+using Monitor.Store;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>
+/// <c>monitor demo</c>: the main job on the sample data. A fresh store in the output folder, every
+/// sample file imported (reference files first), then baseline 2020 against follow-up 2021.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var outDir = new Option<string>("--out") { Description = "The folder for the fresh store and the results (default: demo).", DefaultValueFactory = _ => "demo" };
+        var samples = new Option<string?>("--samples") { Description = "The sample folder (default: data-samples/ of this repository)." };
+        var command = new Command("demo", "Import data-samples/ into a fresh store, measure 2020 against 2021 and write the results.") { outDir, samples };
+        command.SetAction(parsed =>
+        {
+            var output = parsed.InvocationConfiguration.Output;
+            var folder = Path.GetFullPath(parsed.GetValue(outDir)!);
+            var sampleFolder = parsed.GetValue(samples) ?? FindSamples()
+                ?? throw new UsageException("cannot find data-samples/: run from the repository or give --samples DIR");
+            if (!Directory.Exists(sampleFolder)) throw new UsageException($"--samples: {sampleFolder} not found");
+
+            Directory.CreateDirectory(folder);
+            var dbPath = Path.Combine(folder, "monitor.db");
+            foreach (var stale in new[] { dbPath, dbPath + "-wal", dbPath + "-shm", PseudonymKeys.KeyFileFor(dbPath) })
+                File.Delete(stale);
+
+            using var store = MonitorStore.Open(dbPath);
+            var importer = new Importer(store, PseudonymKeys.ForStore(dbPath));
+            output.WriteLine($"Importing the sample files of {sampleFolder} into a fresh store {dbPath}");
+            foreach (var (file, format) in ImportOrder(sampleFolder))
+            {
+                if (format is null)
+                {
+                    output.WriteLine($"  {Path.GetFileName(file)}: skipped (a format this version does not import)");
+                    continue;
+                }
+                var r = importer.Import(file, new ImportOptions(format));
+                output.WriteLine($"  {Path.GetFileName(file)}: {r.Status}, {r.RowsAccepted} rows accepted, {r.RowsRejected} refused, {r.RowsDuplicate} duplicate" +
+                                 (r.Reason is null ? "" : $" ({r.Reason})"));
+            }
+
+            // The as-of date from the data: the latest start stored, since the extracts were made after it.
+            var asOf = store.LatestStart() ?? throw new UsageException("the sample files hold no segments");
+            var analysis = new Analysis(store);
+            var episodes = analysis.BuildEpisodes(asOf, Settings.Defaults.GapDays, Settings.Defaults.ResidentialSet);
+            var comparison = Comparison.Of(analysis.Measure(episodes, Period.Year(2020), null), analysis.Measure(episodes, Period.Year(2021), null));
+            var jsonPath = Path.Combine(folder, "compare-2020-2021.json");
+            File.WriteAllText(jsonPath, JsonDocuments.Compare(comparison));
+
+            output.WriteLine();
+            Summary.Write(comparison, output);
+            output.WriteLine();
+            output.WriteLine($"Comparison (as of {asOf:yyyy-MM-dd}): {jsonPath}");
+            output.WriteLine($"Store: {dbPath}  (try: monitor imports --db {dbPath})");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    /// <summary>Reference files first (extracts map their care-type codes with them), then extracts, by name.</summary>
+    private static IEnumerable<(string File, ExtractFormat? Format)> ImportOrder(string folder)
+    {
+        var files = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal)
+            .Select(f => (File: f, Format: DetectFormat(f))).ToList();
+        ExtractFormat[] referenceOrder = [ExtractFormat.Providers, ExtractFormat.Regions, ExtractFormat.Caretypes, ExtractFormat.Tariffs];
+        return files.Where(f => f.Format is { } x && x.IsReference()).OrderBy(f => Array.IndexOf(referenceOrder, f.Format!.Value))
+            .Concat(files.Where(f => f.Format is { } x && !x.IsReference()))
+            .Concat(files.Where(f => f.Format is null));
+    }
+
+    private static ExtractFormat? DetectFormat(string file)
+    {
+        using var rows = CsvRows.Open(file);
+        return ExtractFormats.Detect(rows.Header);
+    }
+
+    /// <summary>data-samples/ in the working folder or above it, or above the program itself.</summary>
+    private static string? FindSamples()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data-samples");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+}
