@@ -21,6 +21,7 @@ public static class MonitorCli
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(EpisodesCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

@@ -4,7 +4,8 @@ using CsvHelper;
 
 namespace Monitor.Ingest;
 
-/// <summary>One data row: its physical line (header = line 1) and its cells, trimmed, null when empty or missing.</summary>
+/// <summary>One data row: its physical line (header = line 1) and its cells, trimmed, null when empty or
+/// missing. The cells array is reused for the next row: read it before moving on.</summary>
 public sealed record CsvRow(int Line, string?[] Cells);
 
 /// <summary>
@@ -60,9 +61,11 @@ public sealed class CsvRows : IDisposable
 
     public IEnumerable<CsvRow> Rows()
     {
+        var cells = new string?[Header.Count];
         while (_reader.Read())
         {
-            var cells = new string?[Math.Max(_reader.FieldCount, Header.Count)];
+            if (cells.Length < _reader.FieldCount) cells = new string?[_reader.FieldCount];
+            Array.Clear(cells);
             for (var i = 0; i < _reader.FieldCount; i++)
             {
                 var cell = _reader.GetString(i)?.Trim();

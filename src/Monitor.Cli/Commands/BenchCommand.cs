@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Monitor.Cli.Bench;
+using Monitor.Core.Domain;
+using Monitor.Core.Measurements;
+using Monitor.Ingest;
+using Monitor.Store;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>
+/// <c>monitor bench</c>: speed and memory on synthetic data, measured rather than asserted (the machines
+/// are shared and noisy). Prints rows per second and the process's peak working set.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Benchmarks: bench import --rows N, bench measure --db DB.");
+        command.Subcommands.Add(ImportBench());
+        command.Subcommands.Add(MeasureBench());
+        return command;
+    }
+
+    private static Command ImportBench()
+    {
+        var rows = new Option<long>("--rows") { Description = "Rows of the synthetic rijm extract (default 2,000,000).", DefaultValueFactory = _ => 2_000_000 };
+        var keep = new Option<string?>("--keep") { Description = "Keep the extract and the store in this folder (for bench measure)." };
+        var command = new Command("import", "Generate a synthetic rijm extract and import it into a fresh store: read, check, pseudonymise, detect duplicates, insert, commit.") { rows, keep };
+        command.SetAction(parsed =>
+        {
+            var output = parsed.InvocationConfiguration.Output;
+            var folder = parsed.GetValue(keep) ?? Path.Combine(Path.GetTempPath(), "monitor-bench-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var extract = Path.Combine(folder, "synthetic.csv");
+            var db = Path.Combine(folder, "bench.db");
+            foreach (var stale in new[] { db, db + "-wal", db + "-shm" }) File.Delete(stale);
+            try
+            {
+                Machine(output);
+                var watch = Stopwatch.StartNew();
+                SyntheticExtract.Write(extract, parsed.GetValue(rows));
+                output.WriteLine($"generated {parsed.GetValue(rows):N0} rows ({new FileInfo(extract).Length / 1e6:N0} MB) in {watch.Elapsed.TotalSeconds:N1} s");
+
+                using var store = MonitorStore.Open(db);
+                var importer = new Importer(store, PseudonymKeys.ForStore(db));
+                watch.Restart();
+                var result = importer.Import(extract, new ImportOptions());
+                var seconds = watch.Elapsed.TotalSeconds;
+                output.WriteLine($"import: {result.RowsRead:N0} rows ({result.RowsAccepted:N0} accepted, {result.RowsDuplicate:N0} duplicate) " +
+                                 $"in {seconds:N1} s = {result.RowsRead / seconds:N0} rows/s; peak memory {PeakMegabytes():N0} MB");
+                if (parsed.GetValue(keep) is not null) output.WriteLine($"kept: {db}");
+            }
+            finally
+            {
+                if (parsed.GetValue(keep) is null) Directory.Delete(folder, recursive: true);
+            }
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command MeasureBench()
+    {
+        var period = new Option<string>("--period") { Description = "Baseline period (default 2020).", DefaultValueFactory = _ => "2020" };
+        var followup = new Option<string>("--followup") { Description = "Follow-up period (default 2021).", DefaultValueFactory = _ => "2021" };
+        var asOf = new Option<string>("--as-of") { Description = "As-of date (default 2022-06-30).", DefaultValueFactory = _ => "2022-06-30" };
+        var command = new Command("measure", "Read the store's segments, build episodes, measure one period, then compare two; seconds and peak memory per stage.")
+            { period, followup, asOf };
+        command.SetAction(parsed =>
+        {
+            var output = parsed.InvocationConfiguration.Output;
+            var date = CommonOptions.ParseDate(parsed.GetValue(asOf)!, "--as-of");
+            var baseline = CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period");
+            var follow = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
+            Machine(output);
+            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            var analysis = new Analysis(store);
+
+            var total = Stopwatch.StartNew();
+            var watch = Stopwatch.StartNew();
+            var episodes = analysis.BuildEpisodes(date, Settings.Defaults.GapDays, CareTypes.DefaultResidentialSet);
+            Stage(output, $"read {episodes.AllSegments.Count:N0} segments and built {episodes.Episodes.Count:N0} episodes", watch);
+            var first = analysis.Measure(episodes, baseline, null);
+            Stage(output, $"measured {baseline} ({first.Counts.Episodes:N0} cohort episodes)", watch);
+            output.WriteLine($"  episodes + one measurement: {total.Elapsed.TotalSeconds:N1} s");
+            var second = analysis.Measure(episodes, follow, null);
+            Comparison.Of(first, second);
+            Stage(output, $"measured {follow} and compared", watch);
+            output.WriteLine($"  episodes + comparison: {total.Elapsed.TotalSeconds:N1} s");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static void Stage(TextWriter output, string what, Stopwatch watch)
+    {
+        output.WriteLine($"{what}: {watch.Elapsed.TotalSeconds:N1} s; peak memory so far {PeakMegabytes():N0} MB");
+        watch.Restart();
+    }
+
+    private static void Machine(TextWriter output) =>
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, " +
+                         $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+
+    private static double PeakMegabytes()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / 1e6;
+    }
+}

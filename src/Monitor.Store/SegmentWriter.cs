@@ -1,0 +1,156 @@
+using Monitor.Core.Checks;
+using Monitor.Core.Domain;
+
+namespace Monitor.Store;
+
+/// <summary>
+/// Writes one import's accepted segment rows: hands out youth and segment ids, detects duplicates, and
+/// inserts rows 32 at a time. The hot path of an import, so it binds through SQLite's own API
+/// (<see cref="RawStatement"/>). Measured on the 2-core CI machine: see docs/benchmarks.md.
+/// </summary>
+internal sealed class SegmentWriter : IDisposable
+{
+    private const int RowsPerInsert = 32;
+    private const int Columns = 18;
+
+    private readonly long _importId;
+    private readonly IReadOnlySet<long> _supersededImports;
+    private readonly RawStatement _insertOne, _insertMany, _findYouth, _insertYouth, _findSameStart;
+    private readonly List<(long Id, long YouthId, CheckedSegment Row)> _pending = new(RowsPerInsert);
+    private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+
+    // Ids are handed out here rather than read back per row: the transaction holds SQLite's write lock,
+    // so nobody else can take them.
+    private long _nextSegmentId, _nextYouthId;
+
+    // Duplicate detection without a UNIQUE index (which made inserts about 4x slower at 10 million rows):
+    // extracts list a youth's rows together, so the rows of the youth being read are kept in memory, and
+    // the store is asked only when the youth had rows before this run of lines began.
+    private string? _youthKey;
+    private long _youthId;
+    private bool _youthIsNewInThisRun;
+    private readonly List<(long Id, int Provider, CareType CareType, string ProductCode, DateOnly Start, DateOnly? End)> _youthRows = [];
+
+    public SegmentWriter(Microsoft.Data.Sqlite.SqliteConnection connection, long importId, IReadOnlySet<long> supersededImports,
+        long nextSegmentId, long nextYouthId)
+    {
+        _importId = importId;
+        _supersededImports = supersededImports;
+        (_nextSegmentId, _nextYouthId) = (nextSegmentId, nextYouthId);
+        const string insert = """
+            INSERT INTO segment (id, import_id, line, youth_id, birth_date, sex, municipality, provider, provider_name,
+                product_code, care_code, care_type, start_date, end_date, amount, started_as_crisis, end_reason, referrer)
+            VALUES
+            """;
+        var values = string.Join(", ", Enumerable.Range(0, RowsPerInsert).Select(r =>
+            "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{r * Columns + c}")) + ")"));
+        _insertOne = new RawStatement(connection, insert + "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{c}")) + ")");
+        _insertMany = new RawStatement(connection, insert + values);
+        _findYouth = new RawStatement(connection, "SELECT id FROM youth WHERE youth_key = ?1");
+        _insertYouth = new RawStatement(connection, "INSERT INTO youth (id, youth_key) VALUES (?1, ?2)");
+        _findSameStart = new RawStatement(connection, """
+            SELECT id, provider, care_type, coalesce(product_code, ''), end_date, import_id
+            FROM segment WHERE youth_id = ?1 AND start_date = ?2 AND superseded_by IS NULL
+            """);
+    }
+
+    /// <returns>The id of the stored row this one duplicates, or null when it was stored.</returns>
+    public long? Add(CheckedSegment row)
+    {
+        EnterYouth(row.YouthKey);
+        var productCode = row.ProductCode ?? "";
+        if (FindDuplicate(row, productCode) is { } original) return original;
+
+        var id = _nextSegmentId++;
+        _pending.Add((id, _youthId, row));
+        if (_pending.Count == RowsPerInsert) Flush();
+        _youthRows.Add((id, row.Provider, row.CareType, productCode, row.Start, row.End));
+        return null;
+    }
+
+    /// <summary>Inserts the rows still waiting. Called before anything reads segments back.</summary>
+    public void Flush()
+    {
+        if (_pending.Count == RowsPerInsert)
+        {
+            for (var i = 0; i < RowsPerInsert; i++) Bind(_insertMany, i * Columns, _pending[i]);
+            _insertMany.Execute();
+        }
+        else
+        {
+            foreach (var pending in _pending) Bind(_insertOne, 0, pending).Execute();
+        }
+        _pending.Clear();
+    }
+
+    private RawStatement Bind(RawStatement statement, int offset, (long Id, long YouthId, CheckedSegment Row) pending)
+    {
+        var (id, youthId, row) = pending;
+        return statement
+            .Bind(offset + 1, id).Bind(offset + 2, _importId).Bind(offset + 3, row.Line).Bind(offset + 4, youthId)
+            .Bind(offset + 5, DateCodec.ToInt(row.BirthDate)).BindUtf8(offset + 6, Utf8(row.Sex?.ToString()))
+            .Bind(offset + 7, row.Municipality).Bind(offset + 8, row.Provider).BindUtf8(offset + 9, Utf8(row.ProviderName))
+            .BindUtf8(offset + 10, Utf8(row.ProductCode)).BindUtf8(offset + 11, Utf8(row.CareCode)).Bind(offset + 12, (int)row.CareType)
+            .Bind(offset + 13, DateCodec.ToInt(row.Start)).Bind(offset + 14, row.End is { } end ? DateCodec.ToInt(end) : null)
+            .Bind(offset + 15, row.Amount is { } amount ? DateCodec.ToTenThousandths(amount) : null)
+            .Bind(offset + 16, row.StartedAsCrisis is { } crisis ? (crisis ? 1 : 0) : null)
+            .BindUtf8(offset + 17, Utf8(row.EndReason)).BindUtf8(offset + 18, Utf8(row.Referrer));
+    }
+
+    private void EnterYouth(string youthKey)
+    {
+        if (youthKey == _youthKey) return;
+        _youthKey = youthKey;
+        _youthRows.Clear();
+        _findYouth.Bind(1, youthKey);
+        var found = _findYouth.Step();
+        _youthId = found ? _findYouth.Int64(0) : _nextYouthId++;
+        _findYouth.Reset();
+        _youthIsNewInThisRun = !found;
+        if (!found) _insertYouth.Bind(1, _youthId).Bind(2, youthKey).Execute();
+    }
+
+    private long? FindDuplicate(CheckedSegment row, string productCode)
+    {
+        foreach (var r in _youthRows)
+        {
+            if (r.Provider == row.Provider && r.CareType == row.CareType && r.ProductCode == productCode && r.Start == row.Start && r.End == row.End)
+                return r.Id;
+        }
+        if (_youthIsNewInThisRun) return null; // every row this youth has is in _youthRows
+
+        Flush(); // the store must see this import's own rows too
+        _findSameStart.Bind(1, _youthId).Bind(2, DateCodec.ToInt(row.Start));
+        try
+        {
+            while (_findSameStart.Step())
+            {
+                if (_supersededImports.Contains(_findSameStart.Int64(5))) continue;
+                DateOnly? end = _findSameStart.IsNull(4) ? null : DateCodec.FromInt(_findSameStart.Int64(4));
+                if (_findSameStart.Int64(1) == row.Provider && _findSameStart.Int64(2) == (int)row.CareType
+                    && _findSameStart.Text(3) == productCode && end == row.End)
+                    return _findSameStart.Int64(0);
+            }
+            return null;
+        }
+        finally
+        {
+            _findSameStart.Reset();
+        }
+    }
+
+    /// <summary>The UTF-8 of a value that repeats (codes, names): encoded once, not once per row.</summary>
+    private byte[]? Utf8(string? text)
+    {
+        if (text is null) return null;
+        if (_utf8.TryGetValue(text, out var bytes)) return bytes;
+        bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        if (_utf8.Count < 100_000) _utf8[text] = bytes;
+        return bytes;
+    }
+
+    public void Dispose()
+    {
+        foreach (var statement in new[] { _insertOne, _insertMany, _findYouth, _insertYouth, _findSameStart }) statement.Dispose();
+    }
+}
