@@ -15,8 +15,20 @@ public static class ExtractFormats
 {
     public static string Name(this ExtractFormat format) => format.ToString().ToLowerInvariant();
 
-    public static bool TryParse(string text, out ExtractFormat format) =>
-        Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format) && !int.TryParse(text, out _);
+    /// <summary>Reads a format name exactly (case-insensitive): not a number, not a comma list of flags.</summary>
+    public static bool TryParse(string text, out ExtractFormat format)
+    {
+        foreach (var candidate in Enum.GetValues<ExtractFormat>())
+        {
+            if (string.Equals(text, candidate.Name(), StringComparison.OrdinalIgnoreCase))
+            {
+                format = candidate;
+                return true;
+            }
+        }
+        format = default;
+        return false;
+    }
 
     public static bool IsReference(this ExtractFormat format) => format is not (ExtractFormat.Rijm or ExtractFormat.Cbs);
 

@@ -57,9 +57,6 @@ public static class NumberValue
         return true;
     }
 
-    /// <summary>Decimal places written, for the 4-decimal limit on amounts.</summary>
-    public static int DecimalPlaces(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
-
     private static bool IsThousandsGrouped(ReadOnlySpan<char> integerPart)
     {
         // 1.234 and 12.345.678 are grouped; 1.23 and .123 are not.

@@ -93,7 +93,7 @@ public sealed class SegmentRowChecker
         {
             if (!NumberValue.TryParse(amountText, _semicolonFile, out var parsed)) errors.Add(new("bedrag", Reasons.NumberUnparsable));
             else if (parsed < 0) errors.Add(new("bedrag", Reasons.NegativeAmount));
-            else if (NumberValue.DecimalPlaces(parsed) > 4) errors.Add(new("bedrag", Reasons.TooManyDecimals));
+            else if (decimal.Round(parsed, 4) != parsed) errors.Add(new("bedrag", Reasons.TooManyDecimals)); // 1,50000 is fine
             else amount = parsed;
         }
 

@@ -26,7 +26,8 @@ public sealed class Pseudonymizer
 
     private string Hash(ReadOnlySpan<char> text, string prefix)
     {
-        Span<byte> message = stackalloc byte[256 + 3];
+        var maxLength = prefix.Length + Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> message = maxLength <= 256 ? stackalloc byte[256] : new byte[maxLength];
         var length = Encoding.UTF8.GetBytes(prefix, message);
         length += Encoding.UTF8.GetBytes(text, message[length..]);
         Span<byte> digest = stackalloc byte[32];

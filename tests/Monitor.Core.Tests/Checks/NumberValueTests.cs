@@ -63,16 +63,4 @@ public class NumberValueTests
         Assert.True(NumberValue.TryParse("-1.234,50", semicolonFile: true, out var value));
         Assert.Equal(-1234.5m, value);
     }
-
-    [Theory]
-    [InlineData("1,2345", 4)]
-    [InlineData("1,23456", 5)]
-    [InlineData("0,00", 2)]
-    [InlineData("13295.30", 2)]
-    [InlineData("450", 0)]
-    public void DecimalPlacesCountsTheDigitsWritten(string text, int places)
-    {
-        Assert.True(NumberValue.TryParse(text, semicolonFile: true, out var value));
-        Assert.Equal(places, NumberValue.DecimalPlaces(value));
-    }
 }

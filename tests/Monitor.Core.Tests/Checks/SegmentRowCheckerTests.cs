@@ -188,6 +188,7 @@ public class SegmentRowCheckerTests
     [InlineData("13295.30", "13295.30")] // without a comma the point is the decimal point
     [InlineData("0,00", "0")]
     [InlineData("1,2345", "1.2345")] // 4 decimals is the most
+    [InlineData("1,50000", "1.5")] // trailing zeros are no precision lost
     public void AmountsInASemicolonFileAreDutch(string text, string expected) =>
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), AssertAccepted(Rijm(("bedrag", text))).Amount);
 

@@ -61,4 +61,13 @@ public class PseudonymizerTests
 
     [Fact]
     public void SecretShorterThan16BytesIsRefused() => Assert.Throws<ArgumentException>(() => new Pseudonymizer(new byte[15]));
+
+    [Fact]
+    public void AnIdentifierLongerThanTheStackBufferIsHashedToo()
+    {
+        var secret = Key(4);
+        var id = new string('é', 200); // 400 UTF-8 bytes
+        var expected = Convert.ToHexString(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes("id:" + id))).ToLowerInvariant();
+        Assert.Equal(expected, new Pseudonymizer(secret).ForClientId(id));
+    }
 }
