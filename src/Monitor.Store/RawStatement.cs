@@ -69,6 +69,8 @@ internal sealed class RawStatement : IDisposable
     public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+    /// <summary>The column's bytes (UTF-8 for text) without a copy; valid until the next step.</summary>
+    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
 
     public void Dispose() => raw.sqlite3_finalize(_statement);
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Monitor.Cli.Bench;
 using Monitor.Core.Domain;
+using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
 using Monitor.Ingest;
 using Monitor.Store;
@@ -80,8 +81,10 @@ public static class BenchCommand
 
             var total = Stopwatch.StartNew();
             var watch = Stopwatch.StartNew();
-            var episodes = analysis.BuildEpisodes(date, Settings.Defaults.GapDays, CareTypes.DefaultResidentialSet);
-            Stage(output, $"read {episodes.AllSegments.Count:N0} segments and built {episodes.Episodes.Count:N0} episodes", watch);
+            var segments = store.ReadSegments();
+            Stage(output, $"read {segments.Length:N0} segments", watch);
+            var episodes = EpisodeBuilder.Build(segments, new EpisodeRules(date, Settings.Defaults.GapDays, CareTypes.DefaultResidentialSet, store.LoadTariffs()));
+            Stage(output, $"built {episodes.Episodes.Count:N0} episodes", watch);
             var first = analysis.Measure(episodes, baseline, null);
             Stage(output, $"measured {baseline} ({first.Counts.Episodes:N0} cohort episodes)", watch);
             output.WriteLine($"  episodes + one measurement: {total.Elapsed.TotalSeconds:N1} s");

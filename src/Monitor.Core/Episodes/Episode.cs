@@ -27,7 +27,7 @@ public sealed class Episode
     /// <summary>The municipality of the earliest-starting segment; the region follows from it.</summary>
     public required int Municipality { get; init; }
     public required ProviderInvolvement[] Involvement { get; init; }
-    /// <summary>Where the episode's segments are in <see cref="EpisodeSet.Residential"/>: they are consecutive there.</summary>
+    /// <summary>Where the episode's segments are in the set's array (<see cref="EpisodeSet.SegmentsOf"/>): they are consecutive there.</summary>
     public required int FirstSegment { get; init; }
     public required int SegmentCount { get; init; }
 

@@ -8,39 +8,57 @@ namespace Monitor.Core.Episodes;
 /// </summary>
 public static class EpisodeBuilder
 {
-    public static EpisodeSet Build(IEnumerable<Segment> segments, EpisodeRules rules)
+    public static EpisodeSet Build(IEnumerable<Segment> segments, EpisodeRules rules) => Build(segments.ToArray(), rules);
+
+    /// <summary>Builds the episodes over <paramref name="segments"/>, which it sorts in place and keeps
+    /// (no copy of millions of rows). Episode sets built from one array must share the as-of date and the
+    /// residential set, which decide the order.</summary>
+    public static EpisodeSet Build(Segment[] segments, EpisodeRules rules)
     {
         if (rules.GapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({rules.GapDays})");
-        var all = segments.Where(s => s.Start <= rules.AsOf).ToArray();
-        SegmentOrder.SortByYouthAndStart(all);
-        var residential = Array.FindAll(all, s => rules.IsResidential(s.CareType));
+        SegmentOrder.Sort(segments, rules);
 
-        var episodes = new List<Episode>(residential.Length / 3 + 1);
-        var youthStart = 0;
-        for (var i = 1; i <= residential.Length; i++)
+        // Youths are independent: two halves, split between youths, are built side by side (two cores).
+        var middle = segments.Length / 2;
+        while (middle > 0 && middle < segments.Length && segments[middle].YouthId == segments[middle - 1].YouthId) middle++;
+        (int From, int To)[] halves = [(0, middle), (middle, segments.Length)];
+        var built = new List<Episode>[halves.Length];
+        Parallel.For(0, halves.Length, h => built[h] = BuildRange(segments, halves[h].From, halves[h].To, rules));
+        var episodes = built[0];
+        episodes.AddRange(built[1]);
+        return new EpisodeSet(rules, segments, episodes);
+    }
+
+    private static List<Episode> BuildRange(Segment[] segments, int from, int to, EpisodeRules rules)
+    {
+        var episodes = new List<Episode>((to - from) / 3 + 1);
+        var i = from;
+        while (i < to)
         {
-            if (i < residential.Length && residential[i].YouthId == residential[youthStart].YouthId) continue;
-            AddEpisodesOfYouth(residential, youthStart, i - youthStart, rules, episodes);
-            youthStart = i;
+            // A youth's residential segments in scope come first in its range.
+            var first = i;
+            while (i < to && segments[i].YouthId == segments[first].YouthId && SegmentOrder.Group(segments[i], rules) == 0) i++;
+            if (i > first) AddEpisodesOfYouth(segments, first, i - first, rules, episodes);
+            while (i < to && segments[i].YouthId == segments[first].YouthId) i++;
         }
-        return new EpisodeSet(rules, all, residential, episodes);
+        return episodes;
     }
 
     /// <summary>The gap rule: walking a youth's segments by start, a segment joins the current episode
     /// when it starts no later than <c>running_end + gap_days + 1</c>, the running end being the latest
     /// end so far (open = infinity).</summary>
-    private static void AddEpisodesOfYouth(Segment[] residential, int first, int count, EpisodeRules rules, List<Episode> episodes)
+    private static void AddEpisodesOfYouth(Segment[] segments, int first, int count, EpisodeRules rules, List<Episode> episodes)
     {
         // A youth's birth date is that of their first residential segment.
-        var birthDate = residential[first].BirthDate;
+        var birthDate = segments[first].BirthDate;
         var episodeStart = first;
-        var runningEnd = rules.EffectiveEnd(residential[first]);
-        var open = rules.IsOpen(residential[first]);
+        var runningEnd = rules.EffectiveEnd(segments[first]);
+        var open = rules.IsOpen(segments[first]);
         for (var i = first + 1; i <= first + count; i++)
         {
             if (i < first + count)
             {
-                var s = residential[i];
+                var s = segments[i];
                 if (open || s.Start.DayNumber <= runningEnd.DayNumber + rules.GapDays + 1)
                 {
                     open |= rules.IsOpen(s);
@@ -48,20 +66,20 @@ public static class EpisodeBuilder
                     continue;
                 }
             }
-            episodes.Add(Describe(residential, episodeStart, i - episodeStart, birthDate, open, runningEnd, rules));
+            episodes.Add(Describe(segments, episodeStart, i - episodeStart, birthDate, open, runningEnd, rules));
             if (i < first + count)
             {
                 episodeStart = i;
-                runningEnd = rules.EffectiveEnd(residential[i]);
-                open = rules.IsOpen(residential[i]);
+                runningEnd = rules.EffectiveEnd(segments[i]);
+                open = rules.IsOpen(segments[i]);
             }
         }
     }
 
-    private static Episode Describe(Segment[] residential, int first, int count, DateOnly birthDate, bool open,
+    private static Episode Describe(Segment[] all, int first, int count, DateOnly birthDate, bool open,
         DateOnly lastEnd, EpisodeRules rules)
     {
-        var segments = residential.AsSpan(first, count);
+        var segments = all.AsSpan(first, count);
         var start = segments[0].Start;
         var lastDay = open ? rules.AsOf : lastEnd;
 
@@ -96,13 +114,16 @@ public static class EpisodeBuilder
     /// <summary>For each provider, the distinct days its segments cover, censored at the as-of date.</summary>
     private static ProviderInvolvement[] Involvement(ReadOnlySpan<Segment> segments, EpisodeRules rules)
     {
-        var providers = new List<int>(4);
+        // Distinct providers, sorted, without a heap allocation (an episode has a handful).
+        var buffer = segments.Length <= 64 ? stackalloc int[segments.Length] : new int[segments.Length];
+        var count = 0;
         foreach (var s in segments)
-            if (!providers.Contains(s.Provider)) providers.Add(s.Provider);
+            if (!buffer[..count].Contains(s.Provider)) buffer[count++] = s.Provider;
+        var providers = buffer[..count];
         providers.Sort();
 
-        var result = new ProviderInvolvement[providers.Count];
-        for (var p = 0; p < providers.Count; p++)
+        var result = new ProviderInvolvement[providers.Length];
+        for (var p = 0; p < providers.Length; p++)
         {
             // Segments are sorted by start, so one pass merges overlapping intervals.
             var days = 0;

@@ -3,8 +3,10 @@ using Monitor.Core.Domain;
 namespace Monitor.Core.Episodes;
 
 /// <summary>
-/// The orders the protocol walks segments in. Sorting is by youth and start first; the tie-breaks make
-/// every figure deterministic whatever order the store returns rows in.
+/// The order the episode builder keeps segments in. Per youth: first the residential segments that
+/// start on or before the as-of date, then the other segments that do, then those that start later
+/// (ignored everywhere); within each group by start and the protocol's tie-breaks. So an episode's
+/// segments are consecutive, and nothing has to be copied out of the one big array.
 /// </summary>
 public static class SegmentOrder
 {
@@ -26,35 +28,85 @@ public static class SegmentOrder
         return c != 0 ? c : a.Id.CompareTo(b.Id);
     }
 
-    /// <summary>Sorts segments by youth and then <see cref="EarliestStarting"/>. Sorting on a 64-bit key
-    /// first keeps this fast for millions of rows; only equal keys fall back to the full comparison.</summary>
-    public static void SortByYouthAndStart(Segment[] segments)
+    /// <summary>Which of the three groups of a youth's segments a segment falls in.</summary>
+    internal static int Group(in Segment segment, EpisodeRules rules) =>
+        segment.Start > rules.AsOf ? 2 : rules.IsResidential(segment.CareType) ? 0 : 1;
+
+    /// <summary>Sorts in place.</summary>
+    public static void Sort(Segment[] segments, EpisodeRules rules)
     {
-        if (IsSorted(segments)) return;
-        var keys = new long[segments.Length];
-        for (var i = 0; i < segments.Length; i++) keys[i] = Key(segments[i]);
-        Array.Sort(keys, segments);
-        // Runs of equal (youth, start) are short: settle their ties in place.
-        var runStart = 0;
-        for (var i = 1; i <= segments.Length; i++)
+        var comparer = Comparer<Segment>.Create((a, b) =>
         {
-            if (i < segments.Length && keys[i] == keys[runStart]) continue;
-            if (i - runStart > 1) Array.Sort(segments, runStart, i - runStart, Comparer);
-            runStart = i;
-        }
+            var c = a.YouthId.CompareTo(b.YouthId);
+            if (c != 0) return c;
+            c = Group(a, rules).CompareTo(Group(b, rules));
+            return c != 0 ? c : EarliestStarting(a, b);
+        });
+        if (!YouthsAreGrouped(segments)) SortByYouth(segments);
+        // Now only each youth's few rows need ordering (most runs are in order already): two halves,
+        // split between youths, side by side.
+        var middle = segments.Length / 2;
+        while (middle > 0 && middle < segments.Length && segments[middle].YouthId == segments[middle - 1].YouthId) middle++;
+        Parallel.For(0, 2, half =>
+        {
+            var (from, to) = half == 0 ? (0, middle) : (middle, segments.Length);
+            var runStart = from;
+            for (var i = from + 1; i <= to; i++)
+            {
+                if (i < to && segments[i].YouthId == segments[runStart].YouthId) continue;
+                if (!IsSorted(segments, runStart, i, comparer)) Array.Sort(segments, runStart, i - runStart, comparer);
+                runStart = i;
+            }
+        });
     }
 
-    private static readonly IComparer<Segment> Comparer = Comparer<Segment>.Create((a, b) => EarliestStarting(a, b));
-
-    private static long Key(in Segment s) => ((long)s.YouthId << 32) | (uint)s.Start.DayNumber;
-
-    private static bool IsSorted(Segment[] segments)
+    /// <summary>Whether youth numbers never decrease: true when the store was filled by extracts that
+    /// list a youth's rows together, which is the usual case.</summary>
+    private static bool YouthsAreGrouped(Segment[] segments)
     {
         for (var i = 1; i < segments.Length; i++)
-        {
-            var c = segments[i - 1].YouthId.CompareTo(segments[i].YouthId);
-            if (c > 0 || (c == 0 && EarliestStarting(segments[i - 1], segments[i]) > 0)) return false;
-        }
+            if (segments[i].YouthId < segments[i - 1].YouthId) return false;
         return true;
     }
+
+    /// <summary>A stable sort on youth alone: an index sort plus an in-place permutation, so that 64-byte
+    /// segments are moved once rather than at every swap, and no second array of segments is needed.</summary>
+    private static void SortByYouth(Segment[] segments)
+    {
+        var keys = new long[segments.Length];
+        var order = new int[segments.Length];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            keys[i] = ((long)segments[i].YouthId << 32) | (uint)i; // the position keeps it stable
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        // Follow each cycle of the permutation: position i receives the segment from order[i].
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (order[i] == i || order[i] < 0) continue;
+            var held = segments[i];
+            var at = i;
+            while (true)
+            {
+                var from = order[at];
+                order[at] = -1;
+                if (from == i)
+                {
+                    segments[at] = held;
+                    break;
+                }
+                segments[at] = segments[from];
+                at = from;
+            }
+        }
+    }
+
+    private static bool IsSorted(Segment[] segments, int from, int to, IComparer<Segment> comparer)
+    {
+        for (var i = from + 1; i < to; i++)
+            if (comparer.Compare(segments[i - 1], segments[i]) > 0) return false;
+        return true;
+    }
+
 }

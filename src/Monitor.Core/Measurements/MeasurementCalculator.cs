@@ -10,7 +10,11 @@ public sealed record MeasurementParameters(Period Period, string? Region = null,
     public const int DefaultTopN = 25;
 }
 
-/// <summary>Computes the figures of PROTOCOL.md 5 for one period over a set of episodes.</summary>
+/// <summary>
+/// Computes the figures of PROTOCOL.md 5 for one period over a set of episodes. Written as plain loops
+/// over the cohort rather than LINQ chains: a region's cohort runs to a million episodes, and a
+/// researcher re-runs measurements often.
+/// </summary>
 public static class MeasurementCalculator
 {
     private const int ShortStayDays = 30;
@@ -20,44 +24,60 @@ public static class MeasurementCalculator
     public static Measurement Measure(EpisodeSet set, MeasurementParameters parameters, ReferenceData reference)
     {
         var rules = set.Rules;
-        var (from, to) = (parameters.Period.From, parameters.Period.To);
-        if (rules.AsOf < to) throw new InvalidRequestException($"the as-of date {rules.AsOf:yyyy-MM-dd} is before the period's end {to:yyyy-MM-dd}");
+        var period = parameters.Period;
+        if (rules.AsOf < period.To)
+            throw new InvalidRequestException($"the as-of date {rules.AsOf:yyyy-MM-dd} is before the period's end {period.To:yyyy-MM-dd}");
 
         // The cohort: everyone who stayed at some moment in the period ("op enig moment in verblijf").
-        var cohort = set.Episodes
-            .Where(e => e.Start <= to && (e.Ongoing || e.End >= from))
-            .Where(e => parameters.Region is null || reference.RegionOf(e.Municipality) == parameters.Region)
-            .ToList();
-        var exitedInPeriod = cohort.Where(e => e.End is { } end && parameters.Period.Contains(end)).ToList();
-        var exitedByAsOf = cohort.Where(e => !e.Ongoing).ToList();
-        var ongoing = cohort.Where(e => e.Ongoing).ToList();
-        var entries = cohort.Where(e => parameters.Period.Contains(e.Start)).ToList();
-        // An ongoing episode shorter than 8 days may still reach 8; it is left out too (PROTOCOL.md 5).
-        var entries8Plus = entries.Where(e => e.DurationDays >= MinimumCountedStay).ToList();
-        var shortStays = cohort.Where(e => e.DurationDays < ShortStayDays).ToList();
-        var longStays = cohort.Where(e => e.DurationDays >= ShortStayDays).ToList();
-        var topN = cohort
-            .OrderByDescending(e => e.DurationDays).ThenByDescending(e => e.Cost).ThenBy(e => e.BirthDate)
-            .ThenBy(e => e.YouthId).ThenBy(e => e.Start)
-            .Take(parameters.TopN).ToList();
-
-        var firstEpisodeByYouth = cohort.GroupBy(e => e.YouthId).Select(g => g.MinBy(e => e.Start)!).ToList();
-        var youthsWithOngoing = ongoing.Select(e => e.YouthId).ToHashSet();
+        var cohort = new List<Episode>();
+        foreach (var e in set.Episodes)
+        {
+            if (e.Start <= period.To && (e.Ongoing || e.End >= period.From)
+                && (parameters.Region is null || reference.RegionOf(e.Municipality) == parameters.Region))
+                cohort.Add(e);
+        }
+        // The parts below only read the cohort: they run side by side on the machine's cores.
+        List<Episode> exitedInPeriod = [], exitedByAsOf = [], ongoing = [], entries = [], entries8Plus = [], shortStays = [], longStays = [];
+        List<Episode> topN = [];
+        List<CohortYouth> youths = [];
+        double? median = null, meanInvolved = null;
+        IReadOnlyDictionary<Sector, double> bySector = new Dictionary<Sector, double>();
+        Parallel.Invoke(
+            () =>
+            {
+                foreach (var e in cohort)
+                {
+                    if (e.End is { } end && period.Contains(end)) exitedInPeriod.Add(e);
+                    (e.Ongoing ? ongoing : exitedByAsOf).Add(e);
+                    if (period.Contains(e.Start))
+                    {
+                        entries.Add(e);
+                        // An ongoing episode shorter than 8 days may still reach 8; it is left out too (PROTOCOL.md 5).
+                        if (e.DurationDays >= MinimumCountedStay) entries8Plus.Add(e);
+                    }
+                    (e.DurationDays < ShortStayDays ? shortStays : longStays).Add(e);
+                }
+                topN = TopN(cohort, parameters.TopN);
+            },
+            () => median = Descriptive.Median(cohort.ConvertAll(e => (double)e.DurationDays)),
+            () => youths = PerYouth(set, cohort, period.From),
+            () => meanInvolved = Mean(cohort, e => ProvidersAround(set, e)),
+            () => bySector = InvolvementBySector(cohort, reference));
 
         var counts = new CountFigures(
-            Youths: firstEpisodeByYouth.Count,
+            Youths: youths.Count,
             Episodes: cohort.Count,
             ExitedInPeriod: exitedInPeriod.Count,
             ExitedByAsOf: exitedByAsOf.Count,
             OngoingAtAsOf: ongoing.Count,
             EntriesInPeriod: entries.Count,
-            Aged12OrYounger: firstEpisodeByYouth.Count(e => Age.InYears(e.BirthDate, Later(e.Start, from)) <= YoungAge),
+            Aged12OrYounger: youths.Count(y => y.AgeAtFirstCohortStart <= YoungAge),
             ShortEpisodes: shortStays.Count,
             SingleProviderEpisodes: cohort.Count(e => e.ProviderCount == 1));
 
         var durations = new DurationFigures(
             MeanAll: Mean(cohort, e => e.DurationDays),
-            MedianAll: Descriptive.Median(cohort.Select(e => (double)e.DurationDays).ToList()),
+            MedianAll: median,
             MeanExitedInPeriod: Mean(exitedInPeriod, e => e.DurationDays),
             MeanExitedByAsOf: Mean(exitedByAsOf, e => e.DurationDays),
             MeanOngoingAtAsOf: Mean(ongoing, e => e.DurationDays),
@@ -66,27 +86,26 @@ public static class MeasurementCalculator
             TopN: parameters.TopN,
             MeanTopN: Mean(topN, e => e.DurationDays));
 
-        var totalDays = cohort.Sum(e => (long)e.DurationDays);
+        long totalDays = 0, totalMoves = 0;
+        foreach (var e in cohort) (totalDays, totalMoves) = (totalDays + e.DurationDays, totalMoves + e.PlacementMoves);
         var providers = new ProviderFigures(
             MeanPerMultiProviderEpisode: Mean(cohort.Where(e => e.ProviderCount > 1).ToList(), e => e.ProviderCount),
-            MeanInvolvedPerEpisode: Mean(cohort, e => ProvidersAround(set, e)),
+            MeanInvolvedPerEpisode: meanInvolved,
             MeanPlacementMoves: Mean(cohort, e => e.PlacementMoves),
-            MovesPer1000Days: totalDays == 0 ? null : cohort.Sum(e => (long)e.PlacementMoves) * 1000.0 / totalDays,
-            MeanInvolvementDaysBySector: InvolvementBySector(cohort, reference));
+            MovesPer1000Days: totalDays == 0 ? null : totalMoves * 1000.0 / totalDays,
+            MeanInvolvementDaysBySector: bySector);
 
-        var cohortYouths = firstEpisodeByYouth.Select(e => e.YouthId).ToList();
-        var costOfAllStays = cohortYouths.ToDictionary(y => y, y => set.EpisodesOf(y).Sum(e => e.Cost));
         var costs = new CostFigures(
             MeanEpisode: MeanMoney(cohort.Select(e => e.Cost)),
             MeanEpisodeOngoing: MeanMoney(ongoing.Select(e => e.Cost)),
-            MeanAllEpisodesPerYouth: MeanMoney(cohortYouths.Select(y => costOfAllStays[y])),
-            MeanAllEpisodesPerYouthOngoing: MeanMoney(cohortYouths.Where(youthsWithOngoing.Contains).Select(y => costOfAllStays[y])),
+            MeanAllEpisodesPerYouth: MeanMoney(youths.Select(y => y.CostOfAllStays)),
+            MeanAllEpisodesPerYouthOngoing: MeanMoney(youths.Where(y => y.HasOngoingCohortEpisode).Select(y => y.CostOfAllStays)),
             MeanTopN: MeanMoney(topN.Select(e => e.Cost)),
-            MeanAmbulantPerYouth: MeanMoney(cohortYouths.Select(y => AmbulantAmount(set, y))),
+            MeanAmbulantPerYouth: MeanMoney(youths.Select(y => y.AmbulantAmount)),
             SegmentsWithoutCost: cohort.Sum(e => e.SegmentsWithoutCost));
 
         return new Measurement(
-            parameters.Period, rules.AsOf, rules.GapDays, parameters.Region, rules.ResidentialSet.ToList(),
+            period, rules.AsOf, rules.GapDays, parameters.Region, rules.ResidentialSet.ToList(),
             counts, durations, providers, costs,
             MeanAgeAtAsOfTopN: Mean(topN, e => Age.InYears(e.BirthDate, rules.AsOf)),
             EntryCohort: EntryCohort(entries),
@@ -105,43 +124,103 @@ public static class MeasurementCalculator
             curve.Quantile(0.5), curve.Quantile(0.25), curve.Quantile(0.75));
     }
 
+    /// <summary>The N longest episodes: by duration, then cost (both descending), then birth date; youth
+    /// and start settle the rest, so the choice never depends on the order of the input.</summary>
+    private static List<Episode> TopN(List<Episode> cohort, int n)
+    {
+        // A bounded heap keeps this O(cohort · log N) instead of sorting a million episodes.
+        var heap = new PriorityQueue<Episode, Episode>(LongestLast);
+        foreach (var e in cohort)
+        {
+            if (heap.Count < n) heap.Enqueue(e, e);
+            else if (LongestFirst.Compare(e, heap.Peek()) < 0) heap.EnqueueDequeue(e, e);
+        }
+        var top = new List<Episode>(heap.Count);
+        while (heap.Count > 0) top.Add(heap.Dequeue());
+        top.Reverse();
+        return top;
+    }
+
+    private static readonly IComparer<Episode> LongestFirst = Comparer<Episode>.Create((a, b) =>
+    {
+        var c = b.DurationDays.CompareTo(a.DurationDays);
+        if (c == 0) c = b.Cost.CompareTo(a.Cost);
+        if (c == 0) c = a.BirthDate.CompareTo(b.BirthDate);
+        if (c == 0) c = a.YouthId.CompareTo(b.YouthId);
+        return c != 0 ? c : a.Start.CompareTo(b.Start);
+    });
+
+    private static readonly IComparer<Episode> LongestLast = Comparer<Episode>.Create((a, b) => LongestFirst.Compare(b, a));
+
+    /// <summary>What the per-youth figures need of each cohort youth.</summary>
+    private readonly record struct CohortYouth(int AgeAtFirstCohortStart, bool HasOngoingCohortEpisode, decimal CostOfAllStays, decimal AmbulantAmount);
+
+    /// <summary>The cohort's youths. The cohort is in youth order, so a youth's cohort episodes are
+    /// consecutive and the first is the earliest.</summary>
+    private static List<CohortYouth> PerYouth(EpisodeSet set, List<Episode> cohort, DateOnly from)
+    {
+        var youths = new List<CohortYouth>();
+        for (var i = 0; i < cohort.Count;)
+        {
+            var first = cohort[i];
+            var ongoing = false;
+            for (; i < cohort.Count && cohort[i].YouthId == first.YouthId; i++) ongoing |= cohort[i].Ongoing;
+
+            // All the youth's stays count, also outside the period and the region.
+            var costOfAllStays = 0m;
+            foreach (var e in set.EpisodesOf(first.YouthId)) costOfAllStays += e.Cost;
+            var ambulant = 0m;
+            foreach (var s in set.AllSegmentsOf(first.YouthId))
+                if (s.CareType == CareType.Ambulant) ambulant += s.Amount ?? 0;
+
+            var age = Age.InYears(first.BirthDate, first.Start > from ? first.Start : from);
+            youths.Add(new CohortYouth(age, ongoing, costOfAllStays, ambulant));
+        }
+        return youths;
+    }
+
     /// <summary>Distinct providers with a segment of any care type overlapping the episode's days up to
     /// the as-of date: all care around the stay (the seeds' "4,1 aanbieders").</summary>
     private static int ProvidersAround(EpisodeSet set, Episode episode)
     {
         var lastDay = episode.LastDay(set.Rules.AsOf);
-        var providers = new HashSet<int>();
+        Span<int> seen = stackalloc int[64];
+        var count = 0;
+        HashSet<int>? overflow = null; // only for a youth with more than 64 providers
         foreach (var s in set.AllSegmentsOf(episode.YouthId))
-            if (s.Start <= lastDay && set.Rules.EffectiveEnd(s) >= episode.Start) providers.Add(s.Provider);
-        return providers.Count;
-    }
-
-    private static decimal AmbulantAmount(EpisodeSet set, int youthId)
-    {
-        var total = 0m;
-        foreach (var s in set.AllSegmentsOf(youthId))
-            if (s.CareType == CareType.Ambulant) total += s.Amount ?? 0;
-        return total;
+        {
+            if (s.Start > lastDay || set.Rules.EffectiveEnd(s) < episode.Start) continue;
+            if (seen[..Math.Min(count, seen.Length)].Contains(s.Provider) || overflow?.Contains(s.Provider) == true) continue;
+            if (count < seen.Length) seen[count] = s.Provider;
+            else (overflow ??= []).Add(s.Provider);
+            count++;
+        }
+        return count;
     }
 
     /// <summary>For each sector, the mean involvement over all (cohort episode, provider of that sector) pairs.</summary>
     private static IReadOnlyDictionary<Sector, double> InvolvementBySector(IEnumerable<Episode> cohort, ReferenceData reference)
     {
-        var sums = new SortedDictionary<Sector, (long Days, int Pairs)>();
+        var days = new long[Enum.GetValues<Sector>().Length];
+        var pairs = new int[days.Length];
         foreach (var episode in cohort)
         foreach (var involvement in episode.Involvement)
         {
-            var sector = reference.SectorOf(involvement.Provider);
-            var (days, pairs) = sums.GetValueOrDefault(sector);
-            sums[sector] = (days + involvement.Days, pairs + 1);
+            var sector = (int)reference.SectorOf(involvement.Provider);
+            days[sector] += involvement.Days;
+            pairs[sector]++;
         }
-        return sums.ToDictionary(kv => kv.Key, kv => (double)kv.Value.Days / kv.Value.Pairs);
+        return Enum.GetValues<Sector>().Where(s => pairs[(int)s] > 0)
+            .ToDictionary(s => s, s => (double)days[(int)s] / pairs[(int)s]);
     }
 
-    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    private static double? Mean<T>(IReadOnlyCollection<T> items, Func<T, int> value) =>
-        items.Count == 0 ? null : items.Sum(i => (double)value(i)) / items.Count;
+    private static double? Mean<T>(IReadOnlyList<T> items, Func<T, int> value)
+    {
+        if (items.Count == 0) return null;
+        long sum = 0;
+        foreach (var item in items) sum += value(item);
+        return (double)sum / items.Count;
+    }
 
     private static decimal? MeanMoney(IEnumerable<decimal> amounts)
     {

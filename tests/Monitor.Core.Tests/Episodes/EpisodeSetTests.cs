@@ -21,18 +21,18 @@ public class EpisodeSetTests
     [Fact]
     public void SegmentsOfAnEpisodeAreItsOwn()
     {
-        var k02 = Assert.Single(Set.EpisodesOf(2));
+        var k02 = Assert.Single(Set.EpisodesOf(2).ToArray());
         Assert.Equal([41000011, 6000015, 41000044], Set.SegmentsOf(k02).ToArray().Select(s => s.Provider)); // by start
     }
 
     [Fact]
     public void EpisodesOfAYouthComeInStartOrder() =>
-        Assert.Equal([new DateOnly(2018, 5, 1), new DateOnly(2020, 9, 1)], Set.EpisodesOf(5).Select(e => e.Start));
+        Assert.Equal([new DateOnly(2018, 5, 1), new DateOnly(2020, 9, 1)], Set.EpisodesOf(5).ToArray().Select(e => e.Start));
 
     [Fact]
     public void YouthWithoutStayHasNoEpisodesButKeepsItsSegments()
     {
-        Assert.Empty(Set.EpisodesOf(4));
+        Assert.Empty(Set.EpisodesOf(4).ToArray());
         Assert.Equal([CareType.Pleegzorg, CareType.Ambulant, CareType.KortdurendVerblijf],
             Set.AllSegmentsOf(4).ToArray().Select(s => s.CareType)); // by start: 2019-03-01, 2020-01-01, 2020-06-05
     }
@@ -40,7 +40,7 @@ public class EpisodeSetTests
     [Fact]
     public void UnknownYouthHasNothing()
     {
-        Assert.Empty(Set.EpisodesOf(99));
+        Assert.Empty(Set.EpisodesOf(99).ToArray());
         Assert.Equal(0, Set.AllSegmentsOf(99).Length);
     }
 }
