@@ -70,4 +70,14 @@ public static class CommonOptions
             throw new UsageException($"cannot write {target}: {e.Message}");
         }
     }
+
+    /// <summary>The two regions of <c>--regions A,B</c>; (null, null) without it.</summary>
+    public static (string? A, string? B) RegionPair(string? pair, string? single)
+    {
+        if (pair is null) return (null, null);
+        if (single is not null) throw new UsageException("use --region or --regions, not both");
+        var names = pair.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Length != 2 || names.Any(n => n.Length == 0)) throw new UsageException($"--regions takes two regions, A,B ('{pair}')");
+        return (names[0], names[1]);
+    }
 }

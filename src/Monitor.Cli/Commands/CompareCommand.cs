@@ -30,10 +30,7 @@ public static class CompareCommand
             var followPeriod = basePeriod;
             if (regionPair is not null)
             {
-                if (regionName is not null) throw new UsageException("use --region or --regions, not both");
-                var names = regionPair.Split(',', StringSplitOptions.TrimEntries);
-                if (names.Length != 2 || names.Any(n => n.Length == 0)) throw new UsageException($"--regions takes two regions, A,B ('{regionPair}')");
-                (regionA, regionB) = (names[0], names[1]);
+                (regionA, regionB) = CommonOptions.RegionPair(regionPair, regionName);
             }
             else
             {

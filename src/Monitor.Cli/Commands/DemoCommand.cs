@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Monitor.Core.Checks;
 using Monitor.Core.Domain;
+using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
 using Monitor.Ingest;
 using Monitor.Reporting.Json;
@@ -18,7 +19,7 @@ public static class DemoCommand
     {
         var outDir = new Option<string>("--out") { Description = "The folder for the fresh store and the results (default: demo).", DefaultValueFactory = _ => "demo" };
         var samples = new Option<string?>("--samples") { Description = "The sample folder (default: data-samples/ of this repository)." };
-        var command = new Command("demo", "Import data-samples/ into a fresh store, measure 2020 against 2021 and write the results.") { outDir, samples };
+        var command = new Command("demo", "Import data-samples/ into a fresh store, compare 2020 with 2021 and write the chart report.") { outDir, samples };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
@@ -54,12 +55,16 @@ public static class DemoCommand
             var comparison = Comparison.Of(analysis.Measure(episodes, Period.Year(2020), null), analysis.Measure(episodes, Period.Year(2021), null));
             var jsonPath = Path.Combine(folder, "compare-2020-2021.json");
             File.WriteAllText(jsonPath, JsonDocuments.Compare(comparison));
+            var report = ReportAssembler.Write(store, new ReportRequest(Period.Year(2020), Period.Year(2021), asOf, Settings.Defaults.GapDays,
+                Settings.Defaults.ResidentialSet, null, null, null, Language.Dutch, Settings.Defaults.SuppressionThreshold, Settings.Defaults.TopN),
+                Path.Combine(folder, "report"));
 
             output.WriteLine();
             Summary.Write(comparison, output);
             output.WriteLine();
             output.WriteLine($"Comparison (as of {asOf:yyyy-MM-dd}): {jsonPath}");
             output.WriteLine($"Store: {dbPath}  (try: monitor imports --db {dbPath})");
+            output.WriteLine($"Report: {report}");
             return ExitCodes.Done;
         });
         return command;

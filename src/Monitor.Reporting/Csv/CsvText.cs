@@ -4,9 +4,10 @@ namespace Monitor.Reporting.Csv;
 
 /// <summary>
 /// Writes comma-separated tables for researchers: RFC 4180 quoting, invariant numbers (decimal point),
-/// ISO dates, LF line ends, UTF-8 without BOM. Small enough not to need a library.
+/// ISO dates, LF line ends, UTF-8 without BOM. Small enough not to need a library. The report's Dutch
+/// tables use <c>;</c>, as Dutch spreadsheets expect next to decimal commas.
 /// </summary>
-public sealed class CsvText(TextWriter writer)
+public sealed class CsvText(TextWriter writer, char separator = ',')
 {
     public void Row(params object?[] cells) => Row((IEnumerable<object?>)cells);
 
@@ -15,7 +16,7 @@ public sealed class CsvText(TextWriter writer)
         var first = true;
         foreach (var cell in cells)
         {
-            if (!first) writer.Write(',');
+            if (!first) writer.Write(separator);
             first = false;
             writer.Write(Quote(Format(cell)));
         }
@@ -31,9 +32,9 @@ public sealed class CsvText(TextWriter writer)
         _ => value.ToString() ?? "",
     };
 
-    private static string Quote(string text)
+    private string Quote(string text)
     {
-        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0) return text;
+        if (text.AsSpan().IndexOfAny(separator, '"', '\n') < 0 && !text.Contains('\r')) return text;
         var quoted = new StringBuilder(text.Length + 2).Append('"');
         foreach (var c in text) quoted.Append(c == '"' ? "\"\"" : c);
         return quoted.Append('"').ToString();

@@ -58,6 +58,10 @@ public sealed class StepSeries : IPlottable
     /// <summary>Draw a dashed guide at 0.5 to where the curve crosses it, and down from there to the median.</summary>
     public bool MarkMedian { get; set; }
 
+    /// <summary>Which line above the 0.5 guide the median label goes on, so that the labels of several
+    /// curves in one chart do not overlap (0 = just above the guide, 1 = the line above that, ...).</summary>
+    public int MedianLabelRow { get; set; }
+
     /// <summary>Decimals of the median label.</summary>
     public int MedianDecimals { get; set; }
 
@@ -221,7 +225,7 @@ public sealed class StepSeries : IPlottable
         labelX = anchorEnd && median is not null ? labelX - 8 : labelX;
         svg.Element("path", ("class", "median"), ("d", guide.ToString()), ("fill", "none"), ("stroke", Palette.Axis),
             ("stroke-width", 1.25), ("stroke-dasharray", "5 4"));
-        svg.Text("text", text, ("class", "median-label"), ("x", labelX), ("y", half - 5),
+        svg.Text("text", text, ("class", "median-label"), ("x", labelX), ("y", half - 5 - 14 * MedianLabelRow),
             ("text-anchor", anchorEnd ? "end" : "start"), ("font-size", 11), ("fill", Palette.Ink));
     }
 }

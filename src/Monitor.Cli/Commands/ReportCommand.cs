@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Monitor.Core.Formatting;
+using Monitor.Store;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary><c>monitor report</c>: the chart report (index.html, charts/*.svg, tables/*.csv).</summary>
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        var baseline = new Option<string>("--baseline") { Description = "The baseline period (nulmeting): a year or yyyy-MM-dd..yyyy-MM-dd.", Required = true };
+        var followup = new Option<string>("--followup") { Description = "The follow-up period (vervolgmeting).", Required = true };
+        var outDir = new Option<string>("--out") { Description = "The folder to write index.html, charts/ and tables/ into.", Required = true };
+        var language = new Option<string>("--lang") { Description = "nl (default) or en.", DefaultValueFactory = _ => "nl" };
+        language.AcceptOnlyFromAmong("nl", "en");
+        var region = CommonOptions.Region();
+        var regions = new Option<string?>("--regions") { Description = "A,B: report on region A and compare it with region B." };
+        var threshold = new Option<int?>("--threshold") { Description = "Counts below this show as '<N'; statistics over fewer youths are left out (default 10; settings file: suppression_threshold)." };
+        var rules = new EpisodeOptions();
+        var command = new Command("report", "Write the chart report: a self-contained HTML page with SVG charts, Dutch by default, plus each chart and table as its own file.")
+            { baseline, followup, outDir, language, region, regions, threshold };
+        rules.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var (asOf, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var (regionA, regionB) = CommonOptions.RegionPair(parsed.GetValue(regions), parsed.GetValue(region));
+            var request = new ReportRequest(
+                CommonOptions.ParsePeriod(parsed.GetValue(baseline)!, "--baseline"),
+                CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup"),
+                asOf, gapDays, residentialSet, parsed.GetValue(region), regionA, regionB,
+                parsed.GetValue(language) == "en" ? Language.English : Language.Dutch,
+                parsed.GetValue(threshold) ?? settings.SuppressionThreshold, settings.TopN);
+            if (request.SuppressionThreshold < 1) throw new UsageException("--threshold must be at least 1");
+            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            var index = ReportAssembler.Write(store, request, parsed.GetValue(outDir)!);
+            parsed.InvocationConfiguration.Output.WriteLine($"Report: {Path.GetFullPath(index)}");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Monitor.Core.Charts;
+using Monitor.Core.Episodes;
+using Monitor.Core.Formatting;
+using Monitor.Core.Privacy;
+using Monitor.Reporting.Csv;
+
+namespace Monitor.Reporting.Report;
+
+/// <summary>
+/// What the sections write into: the HTML, the chart files and the tables, with the report's language
+/// and its small-number suppression applied in one place, so no section can forget it.
+/// </summary>
+internal sealed class ReportContext(ReportInput input)
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public ReportInput Input { get; } = input;
+    public Language Language { get; } = input.Options.Language;
+    public Suppression Suppression { get; } = new(input.Options.SuppressionThreshold);
+    public StringBuilder Html { get; } = new();
+    public List<(string Name, string Svg)> Charts { get; } = [];
+    public List<(string Name, string Csv)> Tables { get; } = [];
+
+    public bool Dutch => Language == Language.Dutch;
+
+    /// <summary>The Dutch or the English text.</summary>
+    public string L(string dutch, string english) => Dutch ? dutch : english;
+
+    public static string Encode(string text) => Encoder.Encode(text);
+
+    public void Line(string html) => Html.Append(html).Append('\n');
+
+    public void Paragraph(string text, string? cssClass = null) =>
+        Line($"<p{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{Encode(text)}</p>");
+
+    public void Heading(string id, string text) => Line($"<h2 id=\"{id}\">{Encode(text)}</h2>");
+
+    public void SubHeading(string text) => Line($"<h3>{Encode(text)}</h3>");
+
+    // --- numbers as the report shows them
+
+    public string Count(long count) => Suppression.Count(count, Language);
+
+    /// <summary>A statistic, or "–" when it is missing or rests on too few youths.</summary>
+    public string Value(double? value, int youths, int decimals) =>
+        value is { } v && Suppression.AllowsStatisticOver(youths) ? NumberText.Number(v, decimals, Language) : "–";
+
+    public string Euro(decimal? value, int youths) =>
+        value is { } v && Suppression.AllowsStatisticOver(youths) ? NumberText.Euro(Math.Round(v), 0, Language) : "–";
+
+    public string Percent(double fraction, int decimals = 0) => NumberText.Percent(fraction, decimals, Language);
+
+    public string Date(DateOnly date) => DateText.Long(date, Language);
+
+    public static int Youths(IEnumerable<Episode> episodes) => episodes.Select(e => e.YouthId).Distinct().Count();
+
+    /// <summary>Counts as a chart may draw them: a count the tables hide (1 to threshold−1) is not drawn
+    /// either, since a bar's height would show it. <paramref name="hidden"/> says whether any was.</summary>
+    public double[] Bars(IEnumerable<double> counts, ref bool hidden)
+    {
+        var bars = counts.ToArray();
+        for (var i = 0; i < bars.Length; i++)
+        {
+            if (!Suppression.HidesCount((long)bars[i])) continue;
+            bars[i] = 0;
+            hidden = true;
+        }
+        return bars;
+    }
+
+    /// <summary>The caption note for a chart whose small counts were not drawn.</summary>
+    public string HiddenBarsNote(bool hidden) =>
+        hidden ? " " + L($"Aantallen van 1 tot en met {Suppression.Threshold - 1} zijn niet getekend.",
+            $"Counts of 1 to {Suppression.Threshold - 1} are not drawn.") : "";
+
+    // --- charts and tables
+
+    /// <summary>Adds a chart inline and as its own file, or, over too few youths, a note instead.</summary>
+    public void Chart(string name, Plot plot, string caption, int youths)
+    {
+        if (!Suppression.AllowsStatisticOver(youths))
+        {
+            Paragraph(L($"Grafiek weggelaten: minder dan {Suppression.Threshold} jeugdigen.",
+                $"Chart left out: fewer than {Suppression.Threshold} youths."), "note");
+            return;
+        }
+        var svg = plot.ToSvg();
+        Charts.Add((name, svg));
+        Line($"<figure id=\"fig-{name}\">");
+        Line(svg);
+        Line($"<figcaption>{Encode(caption)} <a href=\"charts/{name}.svg\">{Encode(L("Grafiek als los bestand", "Chart as a separate file"))}</a></figcaption>");
+        Line("</figure>");
+    }
+
+    /// <summary>Adds a table to the page and as <c>tables/NAME.csv</c>, with the same (suppressed) values.</summary>
+    /// <param name="figureKeys">Per row, the protocol key of the figure (for readers and tests), or null.</param>
+    public void Table(string name, string caption, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows,
+        IReadOnlyList<string?>? figureKeys = null, IReadOnlyList<string>? columnKeys = null)
+    {
+        Line($"<table id=\"table-{name}\">");
+        Line($"<caption>{Encode(caption)} <a href=\"tables/{name}.csv\">CSV</a></caption>");
+        Line("<thead><tr>" + string.Concat(header.Select((h, i) => $"<th scope=\"col\"{(i > 0 ? " class=\"num\"" : "")}>{Encode(h)}</th>")) + "</tr></thead>");
+        Line("<tbody>");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var key = figureKeys?[r];
+            var cells = rows[r].Select((cell, c) =>
+            {
+                if (c == 0) return $"<th scope=\"row\">{Encode(cell)}</th>";
+                var data = key is not null && columnKeys is not null && c - 1 < columnKeys.Count
+                    ? $" data-figure=\"{key}\" data-column=\"{columnKeys[c - 1]}\"" : "";
+                return $"<td class=\"num\"{data}>{Encode(cell)}</td>";
+            });
+            Line("<tr>" + string.Concat(cells) + "</tr>");
+        }
+        Line("</tbody></table>");
+
+        using var csv = new StringWriter();
+        var writer = new CsvText(csv, Dutch ? ';' : ',');
+        writer.Row(header);
+        foreach (var row in rows) writer.Row(row);
+        Tables.Add((name, csv.ToString()));
+    }
+}
