@@ -30,7 +30,7 @@ internal static class CostSection
                 [context.L($"De {n} langste verblijven", $"The {n} longest stays"), context.Euro(baseline.Cost.MeanTopN, YTop(baseline)), context.Euro(followup.Cost.MeanTopN, YTop(followup))],
                 [context.L("Ambulante jeugdhulp per jeugdige", "Ambulant care per youth"), context.Euro(baseline.Cost.MeanAmbulantPerYouth, Y(baseline)), context.Euro(followup.Cost.MeanAmbulantPerYouth, Y(followup))],
             ],
-            [null, "cost_eur.mean_episode", "cost_eur.mean_episode_ongoing", "cost_eur.mean_all_episodes_per_youth",
+            ["cost_eur.mean_episode", "cost_eur.mean_episode_ongoing", "cost_eur.mean_all_episodes_per_youth",
                 "cost_eur.mean_all_episodes_per_youth_ongoing", "cost_eur.mean_top_n", "cost_eur.mean_ambulant_per_youth"],
             ["baseline", "followup"]);
 

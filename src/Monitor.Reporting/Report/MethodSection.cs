@@ -53,7 +53,7 @@ internal static class MethodSection
             [context.L("Regio", "Region"), options.RegionB is null ? m.Region ?? context.L("alle", "all") : $"{options.RegionA} / {options.RegionB}"],
             [context.L("Langste verblijven (N)", "Longest stays (N)"), m.Duration.TopN.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             [context.L("Kleine aantallen verborgen onder", "Small numbers hidden below"), context.Suppression.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-        ]);
+        ], textColumns: new HashSet<int> { 1 });
 
         context.SubHeading(context.L("Statistische toetsen", "Statistical tests"));
         TestReading(context, main, context.L("de nulmeting", "the baseline"), context.L("de vervolgmeting", "the follow-up"));
@@ -104,7 +104,8 @@ internal static class MethodSection
                 context.L("Opgenomen", "Accepted"), context.L("Geweigerd", "Refused"), context.L("Dubbel", "Duplicate"), context.L("Status", "Status")],
             lineage.Select(f => (IReadOnlyList<string>)[Path.GetFileName(f.File), f.Format, f.ImportedAt.ToString("yyyy-MM-dd HH:mm"),
                 NumberText.Integer(f.RowsRead, context.Language), NumberText.Integer(f.RowsAccepted, context.Language),
-                NumberText.Integer(f.RowsRefused, context.Language), NumberText.Integer(f.RowsDuplicate, context.Language), f.Status]).ToList());
+                NumberText.Integer(f.RowsRefused, context.Language), NumberText.Integer(f.RowsDuplicate, context.Language), f.Status]).ToList(),
+            textColumns: new HashSet<int> { 1, 2, 7 });
         context.Paragraph(context.L(
             $"Geweigerde regels zijn niet meegeteld; ze staan met bestand, regel, kolom en reden in de quarantaine (monitor quarantine). " +
             $"{NumberText.Integer(context.Input.SegmentsWithoutAmount, context.Language)} verblijfsregels hadden geen bedrag en zijn waar mogelijk met een tarief berekend; " +
@@ -132,7 +133,7 @@ internal static class MethodSection
         };
         context.Table($"toetsen-{context.Tables.Count}", context.L("Toetsen", "Tests"),
             [context.L("Toets", "Test"), context.L("Toetsgrootheid", "Statistic"), "p", context.L("Lezing", "Reading")], rows,
-            ["tests.duration_exited", "tests.entry_cohort"], ["statistic", "p_value"]);
+            ["tests.duration_exited", "tests.entry_cohort"], ["statistic", "p_value"], textColumns: new HashSet<int> { 3 });
     }
 
     private static string PValue(ReportContext context, double? p, int youths) =>

@@ -97,12 +97,16 @@ internal sealed class ReportContext(ReportInput input)
 
     /// <summary>Adds a table to the page and as <c>tables/NAME.csv</c>, with the same (suppressed) values.</summary>
     /// <param name="figureKeys">Per row, the protocol key of the figure (for readers and tests), or null.</param>
+    /// <param name="textColumns">Columns of words rather than numbers: left-aligned, and free to wrap.</param>
     public void Table(string name, string caption, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows,
-        IReadOnlyList<string?>? figureKeys = null, IReadOnlyList<string>? columnKeys = null)
+        IReadOnlyList<string?>? figureKeys = null, IReadOnlyList<string>? columnKeys = null, IReadOnlySet<int>? textColumns = null)
     {
+        if (figureKeys is not null && figureKeys.Count != rows.Count)
+            throw new ArgumentException($"table {name}: {figureKeys.Count} figure keys for {rows.Count} rows", nameof(figureKeys));
+        string Class(int column) => column > 0 && textColumns?.Contains(column) != true ? " class=\"num\"" : "";
         Line($"<table id=\"table-{name}\">");
         Line($"<caption>{Encode(caption)} <a href=\"tables/{name}.csv\">CSV</a></caption>");
-        Line("<thead><tr>" + string.Concat(header.Select((h, i) => $"<th scope=\"col\"{(i > 0 ? " class=\"num\"" : "")}>{Encode(h)}</th>")) + "</tr></thead>");
+        Line("<thead><tr>" + string.Concat(header.Select((h, i) => $"<th scope=\"col\"{Class(i)}>{Encode(h)}</th>")) + "</tr></thead>");
         Line("<tbody>");
         for (var r = 0; r < rows.Count; r++)
         {
@@ -112,7 +116,7 @@ internal sealed class ReportContext(ReportInput input)
                 if (c == 0) return $"<th scope=\"row\">{Encode(cell)}</th>";
                 var data = key is not null && columnKeys is not null && c - 1 < columnKeys.Count
                     ? $" data-figure=\"{key}\" data-column=\"{columnKeys[c - 1]}\"" : "";
-                return $"<td class=\"num\"{data}>{Encode(cell)}</td>";
+                return $"<td{Class(c)}{data}>{Encode(cell)}</td>";
             });
             Line("<tr>" + string.Concat(cells) + "</tr>");
         }

@@ -32,7 +32,7 @@ internal static class SensitivitySection
         context.Table("gevoeligheid", context.L("Kerncijfers bij andere tussendagen", "Key figures under other gap days"),
             [context.L("Tussendagen", "Gap days"), context.L("Meting", "Measurement"), context.L("Jeugdigen", "Youths"), context.L("Episodes", "Episodes"),
                 context.L("Gem. duur voorraad", "Mean stay, stock"), context.L("Gem. duur uitstroom", "Mean stay, exits"),
-                context.L("Mediaan instroom (KM)", "Median, entries (KM)"), context.L("Overpl. per 1.000 dagen", "Moves per 1,000 days")], table);
+                context.L("Mediaan instroom (KM)", "Median, entries (KM)"), context.L("Overpl. per 1.000 dagen", "Moves per 1,000 days")], table, textColumns: new HashSet<int> { 1 });
 
         var plot = new Plot("chart-gevoeligheid", context.L("Gemiddelde verblijfsduur bij andere tussendagen", "Mean stay under other gap days"),
             context.L("Lijngrafiek: gemiddelde verblijfsduur van de voorraad bij 0, 2, 7 en 30 tussendagen, nulmeting en vervolgmeting.",

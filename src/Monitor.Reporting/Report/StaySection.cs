@@ -111,9 +111,16 @@ internal static class StaySection
         var plot = new Plot("chart-" + name, title, context.L(
             "Kaplan–Meier-curven: aandeel verblijven dat na het aantal dagen op de x-as nog loopt, nulmeting en vervolgmeting, met 95%-betrouwbaarheidsband en mediaan.",
             "Kaplan–Meier curves: share of stays still running after the days on the x axis, baseline and follow-up, with 95% confidence band and median."), context.Language);
+        // Each curve is a statistic over its entry cohort: a curve over too few youths is left out.
         var row = 0;
+        var leftOut = new List<string>();
         foreach (var (episodes, label) in new[] { (first, context.L("Nulmeting", "Baseline") + $" {firstPeriod}"), (second, context.L("Vervolgmeting", "Follow-up") + $" {secondPeriod}") })
         {
+            if (!context.Suppression.AllowsStatisticOver(ReportContext.Youths(episodes)))
+            {
+                leftOut.Add(label);
+                continue;
+            }
             var curve = KaplanMeier.Estimate(MeasurementCalculator.SurvivalTimes(episodes));
             var steps = curve.Steps;
             var end = episodes.Count == 0 ? 0 : episodes.Max(e => e.DurationDays);
@@ -126,7 +133,8 @@ internal static class StaySection
         plot.YAxis.Min = 0;
         plot.YAxis.Max = 1;
         plot.YAxis.TickFormatter = v => NumberText.Percent(v, 0, context.Language);
-        // Each curve is a statistic over its entry cohort: both must rest on enough youths.
-        context.Chart(name, plot, title + ".", Math.Min(ReportContext.Youths(first), ReportContext.Youths(second)));
+        var note = leftOut.Count == 0 ? "" : " " + context.L($"Weggelaten, minder dan {context.Suppression.Threshold} jeugdigen: {string.Join(", ", leftOut)}.",
+            $"Left out, fewer than {context.Suppression.Threshold} youths: {string.Join(", ", leftOut)}.");
+        context.Chart(name, plot, title + "." + note, row == 0 ? 0 : context.Suppression.Threshold);
     }
 }
