@@ -84,6 +84,11 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
                         if (transaction.AddSegment(segment) is null) counts.Accepted++;
                         else counts.Duplicate++;
                     }
+                    else if (row.Score is { } score)
+                    {
+                        if (transaction.AddScore(score)) counts.Accepted++;
+                        else counts.Duplicate++;
+                    }
                     else
                     {
                         transaction.AddReference(row.Reference!);
@@ -113,7 +118,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
         public int Read, Accepted, Rejected, Duplicate;
     }
 
-    private readonly record struct CheckedRow(int Line, CheckedSegment? Segment, object? Reference, RowError[]? Errors);
+    private readonly record struct CheckedRow(int Line, CheckedSegment? Segment, object? Reference, RowError[]? Errors, CheckedScore? Score = null);
 
     private sealed record Batch(List<CheckedRow> Rows, long BytesRead);
 
@@ -123,11 +128,11 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
     {
         using var queue = new BlockingCollection<Batch>(boundedCapacity: 8);
         Exception? failure = null;
+        var check = RowCheck(csv, format, careTypes); // here: it may read the store, which only this thread uses
         var reader = new Thread(() =>
         {
             try
             {
-                var check = RowCheck(csv, format, careTypes);
                 var rows = new List<CheckedRow>(BatchSize);
                 foreach (var row in csv.Rows())
                 {
@@ -178,6 +183,17 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
                 errors.Clear();
                 var reference = checker.Check(row.Cells, errors);
                 return new CheckedRow(row.Line, null, reference, reference is null ? errors.ToArray() : null);
+            };
+        }
+        if (format == ExtractFormat.Rom)
+        {
+            var scores = new RomRowChecker(csv.Header, csv.Semicolon, store.KnownInstruments(), pseudonymizer,
+                DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+            return row =>
+            {
+                errors.Clear();
+                var score = scores.Check(row.Cells, row.Line, errors);
+                return new CheckedRow(row.Line, null, null, score is null ? errors.ToArray() : null, score);
             };
         }
         var segments = new SegmentRowChecker(format, csv.Header, csv.Semicolon, careTypes, pseudonymizer);

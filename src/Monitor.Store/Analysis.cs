@@ -2,6 +2,7 @@ using Monitor.Core;
 using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
+using Monitor.Core.Outcomes;
 
 namespace Monitor.Store;
 
@@ -14,6 +15,7 @@ public sealed class Analysis
     private readonly MonitorStore _store;
     private Segment[]? _segments;
     private TariffTable? _tariffs;
+    private OutcomeData? _outcomeData;
 
     public Analysis(MonitorStore store)
     {
@@ -36,7 +38,9 @@ public sealed class Analysis
     {
         CheckRegion(region);
         if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
-        return MeasurementCalculator.Measure(episodes, new MeasurementParameters(period, region, topN), Reference);
+        var measurement = MeasurementCalculator.Measure(episodes, new MeasurementParameters(period, region, topN), Reference);
+        _outcomeData ??= _store.LoadOutcomeData();
+        return measurement with { Outcomes = OutcomeCalculator.Measure(episodes, measurement, Reference, _outcomeData) };
     }
 
     public void CheckRegion(string? region)

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Checks;
 using Monitor.Core.Domain;
+using Monitor.Core.Outcomes;
 
 namespace Monitor.Store;
 
@@ -15,6 +16,7 @@ public sealed class ImportTransaction : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly HashSet<long> _supersededImports = [];
+    private readonly YouthRegistry _youths;
     private readonly SegmentWriter _segments;
     private bool _completed;
 
@@ -31,9 +33,9 @@ public sealed class ImportTransaction : IDisposable
                 "SELECT id FROM import_file WHERE source = @source AND status = 'imported' AND id <> @ImportId",
                 new { source = pending.Source, ImportId }, _transaction));
         }
+        _youths = new YouthRegistry(_connection, _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM youth", transaction: _transaction));
         _segments = new SegmentWriter(_connection, ImportId, _supersededImports,
-            nextSegmentId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM segment", transaction: _transaction),
-            nextYouthId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM youth", transaction: _transaction));
+            nextSegmentId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM segment", transaction: _transaction), _youths);
     }
 
     public long ImportId { get; }
@@ -49,6 +51,19 @@ public sealed class ImportTransaction : IDisposable
                 new { ImportId, line = row.Line, of }, _transaction);
         }
         return original;
+    }
+
+    /// <summary>Stores a questionnaire score, unless the same score of the same youth is stored already.</summary>
+    /// <returns>False for a duplicate.</returns>
+    public bool AddScore(CheckedScore score)
+    {
+        var (youthId, _) = _youths.IdOf(score.YouthKey);
+        return _connection.Execute("""
+            INSERT INTO rom_score (import_id, line, youth_id, instrument, informant, date, score)
+            VALUES (@ImportId, @Line, @youthId, @Instrument, @informant, @date, @Score)
+            ON CONFLICT DO NOTHING
+            """, new { ImportId, score.Line, youthId, score.Instrument, informant = score.Informant.Word(), date = DateCodec.ToInt(score.Date), score.Score },
+            _transaction) == 1;
     }
 
     public void AddRefusal(int line, RowError error) =>
@@ -77,6 +92,26 @@ public sealed class ImportTransaction : IDisposable
                     INSERT INTO tariff (care_type, year, per_day, import_id) VALUES (@careType, @Year, @perDay, @ImportId)
                     ON CONFLICT (care_type, year) DO UPDATE SET per_day = excluded.per_day, import_id = excluded.import_id
                     """, new { careType = (int)t.CareType, t.Year, perDay = t.PerDay.ToString(CultureInfo.InvariantCulture), ImportId }, _transaction);
+                break;
+            case PopulationRow p:
+                _connection.Execute("""
+                    INSERT INTO population (municipality, year, youths, import_id) VALUES (@Municipality, @Year, @Youths, @ImportId)
+                    ON CONFLICT (municipality, year) DO UPDATE SET youths = excluded.youths, import_id = excluded.import_id
+                    """, new { p.Municipality, p.Year, p.Youths, ImportId }, _transaction);
+                break;
+            case EndReasonRow e:
+                _connection.Execute("""
+                    INSERT INTO end_reason (code, category, import_id) VALUES (@Code, @category, @ImportId)
+                    ON CONFLICT (code) DO UPDATE SET category = excluded.category, import_id = excluded.import_id
+                    """, new { e.Code, category = e.Category.Word(), ImportId }, _transaction);
+                break;
+            case InstrumentRow i:
+                _connection.Execute("""
+                    INSERT INTO instrument (name, lower_is_better, sd, reliability, cutoff, minimum, maximum, import_id)
+                    VALUES (@Name, @LowerIsBetter, @Sd, @Reliability, @Cutoff, @Minimum, @Maximum, @ImportId)
+                    ON CONFLICT (name) DO UPDATE SET lower_is_better = excluded.lower_is_better, sd = excluded.sd, reliability = excluded.reliability,
+                        cutoff = excluded.cutoff, minimum = excluded.minimum, maximum = excluded.maximum, import_id = excluded.import_id
+                    """, new { i.Name, i.LowerIsBetter, i.Sd, i.Reliability, i.Cutoff, i.Minimum, i.Maximum, ImportId }, _transaction);
                 break;
             case CareTypeCodeRow c:
                 _connection.Execute("""
@@ -110,6 +145,7 @@ public sealed class ImportTransaction : IDisposable
     public void Dispose()
     {
         _segments.Dispose();
+        _youths.Dispose();
         if (!_completed) _transaction.Rollback();
         _transaction.Dispose();
     }

@@ -15,13 +15,14 @@ internal sealed class SegmentWriter : IDisposable
 
     private readonly long _importId;
     private readonly IReadOnlySet<long> _supersededImports;
-    private readonly RawStatement _insertOne, _insertMany, _findYouth, _insertYouth, _findSameStart;
+    private readonly RawStatement _insertOne, _insertMany, _findSameStart;
+    private readonly YouthRegistry _youths;
     private readonly List<(long Id, long YouthId, CheckedSegment Row)> _pending = new(RowsPerInsert);
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
 
     // Ids are handed out here rather than read back per row: the transaction holds SQLite's write lock,
     // so nobody else can take them.
-    private long _nextSegmentId, _nextYouthId;
+    private long _nextSegmentId;
 
     // Duplicate detection without a UNIQUE index (which made inserts about 4x slower at 10 million rows):
     // extracts list a youth's rows together, so the rows of the youth being read are kept in memory, and
@@ -32,11 +33,12 @@ internal sealed class SegmentWriter : IDisposable
     private readonly List<(long Id, int Provider, CareType CareType, string ProductCode, DateOnly Start, DateOnly? End)> _youthRows = [];
 
     public SegmentWriter(Microsoft.Data.Sqlite.SqliteConnection connection, long importId, IReadOnlySet<long> supersededImports,
-        long nextSegmentId, long nextYouthId)
+        long nextSegmentId, YouthRegistry youths)
     {
         _importId = importId;
         _supersededImports = supersededImports;
-        (_nextSegmentId, _nextYouthId) = (nextSegmentId, nextYouthId);
+        _nextSegmentId = nextSegmentId;
+        _youths = youths;
         const string insert = """
             INSERT INTO segment (id, import_id, line, youth_id, birth_date, sex, municipality, provider, provider_name,
                 product_code, care_code, care_type, start_date, end_date, amount, started_as_crisis, end_reason, referrer)
@@ -46,8 +48,6 @@ internal sealed class SegmentWriter : IDisposable
             "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{r * Columns + c}")) + ")"));
         _insertOne = new RawStatement(connection, insert + "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{c}")) + ")");
         _insertMany = new RawStatement(connection, insert + values);
-        _findYouth = new RawStatement(connection, "SELECT id FROM youth WHERE youth_key = ?1");
-        _insertYouth = new RawStatement(connection, "INSERT INTO youth (id, youth_key) VALUES (?1, ?2)");
         _findSameStart = new RawStatement(connection, """
             SELECT id, provider, care_type, coalesce(product_code, ''), end_date, import_id
             FROM segment WHERE youth_id = ?1 AND start_date = ?2 AND superseded_by IS NULL
@@ -102,12 +102,7 @@ internal sealed class SegmentWriter : IDisposable
         if (youthKey == _youthKey) return;
         _youthKey = youthKey;
         _youthRows.Clear();
-        _findYouth.Bind(1, youthKey);
-        var found = _findYouth.Step();
-        _youthId = found ? _findYouth.Int64(0) : _nextYouthId++;
-        _findYouth.Reset();
-        _youthIsNewInThisRun = !found;
-        if (!found) _insertYouth.Bind(1, _youthId).Bind(2, youthKey).Execute();
+        (_youthId, _youthIsNewInThisRun) = _youths.IdOf(youthKey);
     }
 
     private long? FindDuplicate(CheckedSegment row, string productCode)
@@ -151,6 +146,6 @@ internal sealed class SegmentWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _insertOne, _insertMany, _findYouth, _insertYouth, _findSameStart }) statement.Dispose();
+        foreach (var statement in new[] { _insertOne, _insertMany, _findSameStart }) statement.Dispose();
     }
 }

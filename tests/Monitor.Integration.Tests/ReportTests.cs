@@ -204,9 +204,11 @@ public sealed partial class ReportTests : IDisposable
     /// <summary>A Dutch display number ("€ 94.302", "1.486", "2,23") and half its last digit.</summary>
     private static (double Value, double Tolerance) ParseDutch(string text)
     {
-        var plain = text.Replace("€", "").Replace("\u00A0", "").Replace(" ", "").Replace(".", "").Replace('\u2212', '-');
-        var decimals = plain.Contains(',') ? plain.Length - plain.IndexOf(',') - 1 : 0;
-        return (double.Parse(plain.Replace(',', '.'), CultureInfo.InvariantCulture), 0.5 * Math.Pow(10, -decimals) + 1e-9);
+        var percent = text.EndsWith('%');
+        var plain = text.Replace("€", "").Replace("%", "").Replace("\u00A0", "").Replace(" ", "").Replace(".", "").Replace('\u2212', '-');
+        var decimals = (plain.Contains(',') ? plain.Length - plain.IndexOf(',') - 1 : 0) + (percent ? 2 : 0);
+        var value = double.Parse(plain.Replace(',', '.'), CultureInfo.InvariantCulture) / (percent ? 100 : 1);
+        return (value, 0.5 * Math.Pow(10, -decimals) + 1e-9);
     }
 
     private static string Dutch(double value, int decimals) =>

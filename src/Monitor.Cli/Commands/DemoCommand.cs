@@ -75,7 +75,8 @@ public static class DemoCommand
     {
         var files = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal)
             .Select(f => (File: f, Format: DetectFormat(f))).ToList();
-        ExtractFormat[] referenceOrder = [ExtractFormat.Providers, ExtractFormat.Regions, ExtractFormat.Caretypes, ExtractFormat.Tariffs];
+        ExtractFormat[] referenceOrder = [ExtractFormat.Providers, ExtractFormat.Regions, ExtractFormat.Caretypes, ExtractFormat.Tariffs,
+            ExtractFormat.Population, ExtractFormat.Endreasons, ExtractFormat.Instruments];
         return files.Where(f => f.Format is { } x && x.IsReference()).OrderBy(f => Array.IndexOf(referenceOrder, f.Format!.Value))
             .Concat(files.Where(f => f.Format is { } x && !x.IsReference()))
             .Concat(files.Where(f => f.Format is null));

@@ -9,6 +9,14 @@ public enum ExtractFormat
     Regions,
     Tariffs,
     Caretypes,
+    /// <summary>Youths aged 0–17 per municipality and year (docs/outcomes.md).</summary>
+    Population,
+    /// <summary>End-reason codes and their category (docs/outcomes.md).</summary>
+    Endreasons,
+    /// <summary>Questionnaire instruments (docs/outcomes.md).</summary>
+    Instruments,
+    /// <summary>Questionnaire scores per youth (docs/outcomes.md).</summary>
+    Rom,
 }
 
 public static class ExtractFormats
@@ -30,7 +38,10 @@ public static class ExtractFormats
         return false;
     }
 
-    public static bool IsReference(this ExtractFormat format) => format is not (ExtractFormat.Rijm or ExtractFormat.Cbs);
+    public static bool IsReference(this ExtractFormat format) => format is not (ExtractFormat.Rijm or ExtractFormat.Cbs or ExtractFormat.Rom);
+
+    /// <summary>Formats whose rows are segments of care.</summary>
+    public static bool IsSegments(this ExtractFormat format) => format is ExtractFormat.Rijm or ExtractFormat.Cbs;
 
     /// <summary>The columns a file of the format must have. For <c>rijm</c>, <c>bsn</c> or <c>client_id</c>
     /// is required too: see <see cref="MissingColumns"/>.</summary>
@@ -42,6 +53,10 @@ public static class ExtractFormats
         ExtractFormat.Regions => ["gemeentecode", "gemeente", "regio"],
         ExtractFormat.Tariffs => ["zorgsoort", "jaar", "tarief_per_dag"],
         ExtractFormat.Caretypes => ["code", "zorgsoort"],
+        ExtractFormat.Population => ["gemeentecode", "jaar", "jeugdigen_0_17"],
+        ExtractFormat.Endreasons => ["code", "categorie"],
+        ExtractFormat.Instruments => ["instrument", "richting", "sd", "betrouwbaarheid", "grenswaarde"],
+        ExtractFormat.Rom => ["instrument", "informant", "datum", "score"],
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -49,7 +64,7 @@ public static class ExtractFormats
     public static IReadOnlyList<string> MissingColumns(this ExtractFormat format, IReadOnlyCollection<string> header)
     {
         var missing = format.RequiredColumns().Where(c => !header.Contains(c)).ToList();
-        if (format == ExtractFormat.Rijm && !header.Contains("bsn") && !header.Contains("client_id"))
+        if (format is ExtractFormat.Rijm or ExtractFormat.Rom && !header.Contains("bsn") && !header.Contains("client_id"))
             missing.Insert(0, "bsn or client_id");
         return missing;
     }
@@ -62,8 +77,12 @@ public static class ExtractFormats
     {
         bool Has(params string[] columns) => columns.All(header.Contains);
         if (Has("hulpvorm") || Has("datum_aanvang")) return ExtractFormat.Cbs;
+        if (Has("instrument", "informant")) return ExtractFormat.Rom;
         if (Has("begindatum") || Has("agb_code", "zorgsoort")) return ExtractFormat.Rijm;
         if (Has("tarief_per_dag")) return ExtractFormat.Tariffs;
+        if (Has("jeugdigen_0_17")) return ExtractFormat.Population;
+        if (Has("categorie")) return ExtractFormat.Endreasons;
+        if (Has("richting") || Has("betrouwbaarheid") || Has("grenswaarde")) return ExtractFormat.Instruments;
         if (Has("code", "zorgsoort")) return ExtractFormat.Caretypes;
         if (Has("sector") || Has("agb_code", "naam")) return ExtractFormat.Providers;
         if (Has("regio") || Has("gemeente")) return ExtractFormat.Regions;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Core.Domain;
+using Monitor.Core.Outcomes;
 
 namespace Monitor.Core.Checks;
 
@@ -15,6 +16,7 @@ public sealed class ReferenceRowChecker
     private readonly CareTypeMapping _careTypes;
     private readonly int[] _columns;
     private readonly IReadOnlyList<string> _names;
+    private readonly int _minimum, _maximum;
 
     public ReferenceRowChecker(ExtractFormat format, IReadOnlyList<string> header, bool semicolonFile, CareTypeMapping careTypes)
     {
@@ -24,10 +26,13 @@ public sealed class ReferenceRowChecker
         _careTypes = careTypes;
         _names = format.RequiredColumns();
         _columns = _names.Select(name => header.ToList().IndexOf(name)).ToArray();
+        // Optional columns of the instruments file: the range a score must lie in.
+        (_minimum, _maximum) = (header.ToList().IndexOf("minimum"), header.ToList().IndexOf("maximum"));
     }
 
-    /// <returns>A <see cref="ProviderRow"/>, <see cref="RegionRow"/>, <see cref="TariffRow"/> or
-    /// <see cref="CareTypeCodeRow"/>; null with the reasons in <paramref name="errors"/>.</returns>
+    /// <returns>A <see cref="ProviderRow"/>, <see cref="RegionRow"/>, <see cref="TariffRow"/>,
+    /// <see cref="CareTypeCodeRow"/>, <see cref="PopulationRow"/>, <see cref="EndReasonRow"/> or
+    /// <see cref="InstrumentRow"/>; null with the reasons in <paramref name="errors"/>.</returns>
     public object? Check(IReadOnlyList<string?> cells, List<RowError> errors)
     {
         var before = errors.Count;
@@ -79,6 +84,49 @@ public sealed class ReferenceRowChecker
                 if (errors.Count == before) row = new TariffRow(careType, year, tariff);
                 break;
             }
+            case ExtractFormat.Population:
+            {
+                var code = Required(0);
+                var yearText = Required(1);
+                var countText = Required(2);
+                int municipality = 0, year = 0, youths = 0;
+                if (code is not null && !Identifiers.TryParseMunicipality(code, out municipality)) errors.Add(new("gemeentecode", Reasons.MunicipalityForm));
+                if (yearText is not null && !(yearText.Length == 4 && int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= 1))
+                    errors.Add(new("jaar", Reasons.YearForm));
+                if (countText is not null && !int.TryParse(countText.Replace(".", ""), NumberStyles.None, CultureInfo.InvariantCulture, out youths))
+                    errors.Add(new("jeugdigen_0_17", Reasons.CountForm));
+                if (errors.Count == before) row = new PopulationRow(municipality, year, youths);
+                break;
+            }
+            case ExtractFormat.Endreasons:
+            {
+                var code = Required(0);
+                var text = Required(1);
+                var category = default(EndCategory);
+                if (text is not null && !EndCategories.TryParse(text, out category)) errors.Add(new("categorie", Reasons.CategoryUnknown));
+                if (errors.Count == before) row = new EndReasonRow(code!, category);
+                break;
+            }
+            case ExtractFormat.Instruments:
+            {
+                var name = Required(0);
+                var direction = Required(1);
+                var lowerIsBetter = false;
+                if (direction is not null)
+                {
+                    if (direction.Equals("lager_is_beter", StringComparison.OrdinalIgnoreCase)) lowerIsBetter = true;
+                    else if (!direction.Equals("hoger_is_beter", StringComparison.OrdinalIgnoreCase)) errors.Add(new("richting", Reasons.DirectionUnknown));
+                }
+                var sd = Number(2, "sd", required: true);
+                var reliability = Number(3, "betrouwbaarheid", required: true);
+                var cutoff = Number(4, "grenswaarde", required: true);
+                var minimum = Number(_minimum, "minimum", required: false);
+                var maximum = Number(_maximum, "maximum", required: false);
+                if (sd is <= 0) errors.Add(new("sd", Reasons.NotPositive));
+                if (reliability is < 0 or >= 1) errors.Add(new("betrouwbaarheid", Reasons.ReliabilityRange));
+                if (errors.Count == before) row = new InstrumentRow(name!, lowerIsBetter, sd!.Value, reliability!.Value, cutoff!.Value, minimum, maximum);
+                break;
+            }
             case ExtractFormat.Caretypes:
             {
                 var code = Required(0);
@@ -93,5 +141,14 @@ public sealed class ReferenceRowChecker
             }
         }
         return errors.Count > before ? null : row;
+
+        double? Number(int column, string name, bool required)
+        {
+            var text = required ? Required(column) : column >= 0 && column < cells.Count ? cells[column] : null;
+            if (text is null) return null;
+            if (NumberValue.TryParse(text, _semicolonFile, out var value)) return (double)value;
+            errors.Add(new(name, Reasons.NumberUnparsable));
+            return null;
+        }
     }
 }

@@ -25,4 +25,13 @@ public static class Reasons
     public const string CareTypeUnknown = "care type maps to nothing";
     public const string NotACareTypeWord = "not a care type (verblijf, gezinshuis, gesloten, crisis, pleegzorg, kortdurend_verblijf, ambulant)";
     public const string YearForm = "year is not a 4-digit year";
+    public const string CountForm = "not a whole number of 0 or more";
+    public const string CategoryUnknown = "not a category (volgens_plan, voortijdig, overig)";
+    public const string DirectionUnknown = "not a direction (lager_is_beter, hoger_is_beter)";
+    public const string NotPositive = "must be more than 0";
+    public const string ReliabilityRange = "reliability must be from 0 up to (not including) 1";
+    public const string InstrumentUnknown = "instrument is not in the instruments file";
+    public const string InformantUnknown = "not an informant (ouder, jongere, professional)";
+    public const string DateInFuture = "date is in the future";
+    public const string ScoreOutOfRange = "score outside the instrument's range";
 }

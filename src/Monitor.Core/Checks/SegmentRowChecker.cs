@@ -10,18 +10,12 @@ namespace Monitor.Core.Checks;
 /// </summary>
 public sealed class SegmentRowChecker
 {
-    private const int MaxClientIdLength = 64;
     private const int MaxAgeAtStart = 27;
 
     private readonly bool _semicolonFile;
     private readonly CareTypeMapping _careTypes;
-    private readonly Pseudonymizer _pseudonymizer;
+    private readonly IdentityCheck _identity;
     private readonly string _careTypeColumn, _startColumn, _endColumn;
-
-    // Extracts list a youth's rows together: remembering the last key saves most HMAC computations.
-    private string? _lastIdentity;
-    private bool _lastWasBsn;
-    private string? _lastKey;
     private readonly int _bsn, _clientId, _birthDate, _sex, _municipality, _provider, _providerName, _productCode,
         _careType, _start, _end, _amount, _crisis, _endReason, _referrer;
 
@@ -32,7 +26,6 @@ public sealed class SegmentRowChecker
             throw new ArgumentException($"{format.Name()} is not a segment format", nameof(format));
         _semicolonFile = semicolonFile;
         _careTypes = careTypes;
-        _pseudonymizer = pseudonymizer;
         var cbs = format == ExtractFormat.Cbs;
         _careTypeColumn = cbs ? "hulpvorm" : "zorgsoort";
         _startColumn = cbs ? "datum_aanvang" : "begindatum";
@@ -54,6 +47,7 @@ public sealed class SegmentRowChecker
         _crisis = cbs ? Index("gestart_met_crisis") : -1;
         _endReason = cbs ? Index("reden_beeindiging") : -1;
         _referrer = cbs ? Index("verwijzer") : -1;
+        _identity = new IdentityCheck(pseudonymizer, fileHasClientId: _clientId >= 0);
     }
 
     /// <summary>Checks one row. <paramref name="cells"/> are trimmed, with null for an empty or missing cell.</summary>
@@ -63,7 +57,7 @@ public sealed class SegmentRowChecker
         var before = errors.Count;
         string? Cell(int index) => index >= 0 && index < cells.Count ? cells[index] : null;
 
-        var youthKey = CheckIdentity(Cell(_bsn), Cell(_clientId), errors);
+        var youthKey = _identity.YouthKey(Cell(_bsn), Cell(_clientId), errors);
         var birthDate = RequiredDate(Cell(_birthDate), "geboortedatum", errors);
 
         int municipality = 0, provider = 0;
@@ -114,38 +108,7 @@ public sealed class SegmentRowChecker
             ParseYesNo(Cell(_crisis)), Cell(_endReason), Cell(_referrer));
     }
 
-    /// <summary>A filled <c>bsn</c> wins, else <c>client_id</c> (PROTOCOL.md 2). The value itself never
-    /// leaves this method: only its key does.</summary>
-    private string? CheckIdentity(string? bsn, string? clientId, List<RowError> errors)
-    {
-        if (bsn is not null)
-        {
-            var reason = Identifiers.CheckBsn(bsn);
-            if (reason is null) return Remembered(bsn, isBsn: true) ?? Remember(bsn, true, _pseudonymizer.ForBsn(bsn));
-            errors.Add(new("bsn", reason));
-            return null;
-        }
-        if (clientId is not null)
-        {
-            if (clientId.Length <= MaxClientIdLength)
-                return Remembered(clientId, isBsn: false) ?? Remember(clientId, false, _pseudonymizer.ForClientId(clientId));
-            errors.Add(new("client_id", Reasons.ClientIdTooLong));
-            return null;
-        }
-        errors.Add(new(_clientId >= 0 ? "client_id" : "bsn", Reasons.Missing));
-        return null;
-    }
-
-    private string? Remembered(string identity, bool isBsn) =>
-        _lastWasBsn == isBsn && identity == _lastIdentity ? _lastKey : null;
-
-    private string Remember(string identity, bool isBsn, string key)
-    {
-        (_lastIdentity, _lastWasBsn, _lastKey) = (identity, isBsn, key);
-        return key;
-    }
-
-    private static DateOnly? RequiredDate(string? text, string column, List<RowError> errors)
+    internal static DateOnly? RequiredDate(string? text, string column, List<RowError> errors)
     {
         if (text is null)
         {
@@ -173,7 +136,7 @@ public sealed class SegmentRowChecker
         _ => null,
     };
 
-    private static int IndexOf(IReadOnlyList<string> header, string column)
+    internal static int IndexOf(IReadOnlyList<string> header, string column)
     {
         for (var i = 0; i < header.Count; i++)
             if (header[i] == column) return i;

@@ -18,7 +18,11 @@ public sealed record Measurement(
     double? MeanAgeAtAsOfTopN,
     EntryCohortFigures EntryCohort,
     EntryCohortFigures EntryCohort8Plus,
-    Cohort Cohort);
+    Cohort Cohort)
+{
+    /// <summary>The outcome figures beyond length of stay (docs/outcomes.md), when they were asked for.</summary>
+    public Outcomes.Outcomes? Outcomes { get; init; }
+}
 
 public sealed record CountFigures(
     int Youths,

@@ -18,6 +18,11 @@ public sealed class ReferenceData
 
     public IEnumerable<string> Regions => _municipalities.Values.Select(m => m.Region).Distinct().Order(StringComparer.Ordinal);
 
+    /// <summary>Every municipality in the regions file.</summary>
+    public IEnumerable<int> Municipalities => _municipalities.Keys;
+
+    public IEnumerable<int> MunicipalitiesOf(string region) => _municipalities.Values.Where(m => m.Region == region).Select(m => m.Municipality);
+
     public bool HasRegion(string region) => _municipalities.Values.Any(m => m.Region == region);
 
     /// <summary>The region of a municipality; null for a municipality outside the regions file.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Monitor.Core.Domain;
 using Monitor.Core.Measurements;
+using Monitor.Core.Outcomes;
 
 namespace Monitor.Reporting.Json;
 
@@ -34,6 +35,57 @@ public static class JsonDocuments
         Number(w, "logrank_chi2", comparison.EntryCohort?.ChiSquare);
         Number(w, "p_value", comparison.EntryCohort?.PValue);
         w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    /// <summary>The difference-in-differences document of <c>monitor did</c> (docs/outcomes.md).</summary>
+    public static string Did(DifferenceInDifferences did) => Write(w =>
+    {
+        var a = did.ABaseline;
+        w.WriteStartObject();
+        w.WriteNumber("protocol_version", ProtocolVersion);
+        w.WriteStartArray("regions");
+        w.WriteStringValue(did.RegionA);
+        w.WriteStringValue(did.RegionB);
+        w.WriteEndArray();
+        w.WriteStartObject("baseline");
+        w.WriteString("from", Date(a.Period.From));
+        w.WriteString("to", Date(a.Period.To));
+        w.WriteEndObject();
+        w.WriteStartObject("followup");
+        w.WriteString("from", Date(did.AFollowup.Period.From));
+        w.WriteString("to", Date(did.AFollowup.Period.To));
+        w.WriteEndObject();
+        w.WriteString("as_of", Date(a.AsOf));
+        w.WriteNumber("gap_days", a.GapDays);
+        w.WriteStartObject("figures");
+        foreach (var (name, figure) in new[] { ("residential_days_per_1000", did.ResidentialDaysPer1000), ("mean_stay_days", did.MeanStayDays) })
+        {
+            w.WriteStartObject(name);
+            foreach (var (region, baseline, followup, change) in new[]
+                     {
+                         (did.RegionA, figure.ABaseline, figure.AFollowup, figure.AChange),
+                         (did.RegionB, figure.BBaseline, figure.BFollowup, figure.BChange),
+                     })
+            {
+                w.WriteStartObject(region);
+                Number(w, "baseline", baseline);
+                Number(w, "followup", followup);
+                Number(w, "change", change);
+                w.WriteEndObject();
+            }
+            Number(w, "difference_in_differences", figure.DifferenceInDifferences);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WritePropertyName("measurements");
+        w.WriteStartObject();
+        foreach (var (key, m) in new[] { ("a_baseline", did.ABaseline), ("a_followup", did.AFollowup), ("b_baseline", did.BBaseline), ("b_followup", did.BFollowup) })
+        {
+            w.WritePropertyName(key);
+            WriteMeasurement(w, m);
+        }
         w.WriteEndObject();
         w.WriteEndObject();
     });
@@ -137,6 +189,71 @@ public static class JsonDocuments
 
         EntryCohort(w, "entry_cohort", m.EntryCohort);
         EntryCohort(w, "entry_cohort_8plus", m.EntryCohort8Plus);
+        if (m.Outcomes is { } outcomes) WriteOutcomes(w, outcomes);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The outcome figures (docs/outcomes.md): an extension of the measure document.</summary>
+    private static void WriteOutcomes(Utf8JsonWriter w, Outcomes o)
+    {
+        w.WriteStartObject("outcomes");
+        w.WriteNumber("residential_days", o.ResidentialDays);
+        w.WriteNumber("population_year", o.PopulationYear);
+        if (o.Population is { } population) w.WriteNumber("population", population);
+        else w.WriteNull("population");
+        Number(w, "residential_days_per_1000", o.ResidentialDaysPer1000);
+        Number(w, "entries_per_1000", o.EntriesPer1000);
+        w.WriteNumber("in_care_at_period_end", o.InCareAtPeriodEnd);
+        Number(w, "in_care_at_period_end_per_1000", o.InCareAtPeriodEndPer1000);
+        w.WriteStartArray("flows");
+        foreach (var q in o.Flows)
+        {
+            w.WriteStartObject();
+            w.WriteString("quarter", q.Quarter);
+            w.WriteString("from", Date(q.From));
+            w.WriteString("to", Date(q.To));
+            w.WriteNumber("entries", q.Entries);
+            w.WriteNumber("exits", q.Exits);
+            w.WriteNumber("in_care_at_end", q.InCareAtEnd);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("crisis");
+        w.WriteNumber("crisis_segments_started", o.Crisis.CrisisSegmentsStarted);
+        Number(w, "crisis_segments_per_100_youths", o.Crisis.CrisisSegmentsPer100Youths);
+        w.WriteNumber("cbs_started_as_crisis", o.Crisis.CbsStartedAsCrisis);
+        Number(w, "cbs_started_as_crisis_per_100_youths", o.Crisis.CbsStartedAsCrisisPer100Youths);
+        w.WriteEndObject();
+        w.WriteStartObject("endings");
+        w.WriteNumber("ended", o.Endings.Ended);
+        w.WriteNumber("as_planned", o.Endings.AsPlanned);
+        w.WriteNumber("premature", o.Endings.Premature);
+        w.WriteNumber("other", o.Endings.Other);
+        w.WriteNumber("unknown", o.Endings.Unknown);
+        Number(w, "premature_share", o.Endings.PrematureShare);
+        w.WriteEndObject();
+        w.WriteStartArray("rom");
+        foreach (var r in o.Rom)
+        {
+            w.WriteStartObject();
+            w.WriteString("instrument", r.Instrument);
+            w.WriteString("informant", r.Informant.Word());
+            w.WriteNumber("pairs", r.Pairs);
+            Number(w, "mean_pre", r.MeanPre);
+            Number(w, "mean_post", r.MeanPost);
+            Number(w, "mean_change", r.MeanChange);
+            Number(w, "effect_size_dz", r.EffectSizeDz);
+            Number(w, "improved_share", r.ImprovedShare);
+            Number(w, "unchanged_share", r.UnchangedShare);
+            Number(w, "deteriorated_share", r.DeterioratedShare);
+            w.WriteNumber("started_clinical", r.StartedClinical);
+            Number(w, "recovered_share", r.RecoveredShare);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("notes");
+        foreach (var note in o.Notes) w.WriteStringValue(note);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -48,7 +48,7 @@ public static class ReportWriter
         foreach (var write in new Action<ReportContext>[]
                  {
                      KeyFiguresSection.Write, StaySection.Write, SensitivitySection.Write, ProviderSection.Write,
-                     CostSection.Write, RegionSection.Write, MethodSection.Write,
+                     CostSection.Write, OutcomesSection.Write, RegionSection.Write, MethodSection.Write,
                  })
         {
             context.Line("<section>");
@@ -89,6 +89,7 @@ public static class ReportWriter
         if (input.Sensitivity.Count > 0) yield return ("gevoeligheid", "Gevoeligheid voor de episoderegel", "Dependence on the episode rule");
         yield return ("aanbieders", "Aanbieders", "Providers");
         yield return ("kosten", "Kosten", "Costs");
+        if (input.Main.Baseline.Outcomes is not null) yield return ("uitkomsten", "Uitkomsten", "Outcomes");
         if (input.Regions.Count > 0) yield return ("regios", "Vergelijking van regio's", "Comparing regions");
         yield return ("methode", "Methode en verantwoording", "Method");
     }

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Monitor.Core.Outcomes;
+using Monitor.Reporting.Json;
+using Monitor.Store;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary><c>monitor did</c>: the difference in differences of two regions (docs/outcomes.md).</summary>
+public static class DidCommand
+{
+    public static Command Create()
+    {
+        var regions = new Option<string>("--regions") { Description = "A,B: the region with the programme (A) and the one it is compared with (B).", Required = true };
+        var baseline = new Option<string>("--baseline") { Description = "The baseline period.", Required = true };
+        var followup = new Option<string>("--followup") { Description = "The follow-up period.", Required = true };
+        var json = CommonOptions.Json("the difference in differences");
+        var rules = new EpisodeOptions();
+        var command = new Command("did", "Difference in differences: the change in region A minus the change in region B, of residential days per 1,000 youths and of the mean stay.")
+            { regions, baseline, followup, json };
+        rules.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var (asOf, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var (a, b) = CommonOptions.RegionPair(parsed.GetValue(regions), null);
+            var basePeriod = CommonOptions.ParsePeriod(parsed.GetValue(baseline)!, "--baseline");
+            var followPeriod = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
+            EpisodeOptions.CheckAsOf(basePeriod, asOf, "--baseline");
+            EpisodeOptions.CheckAsOf(followPeriod, asOf, "--followup");
+            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            var analysis = new Analysis(store);
+            analysis.CheckRegion(a);
+            analysis.CheckRegion(b);
+            var episodes = analysis.BuildEpisodes(asOf, gapDays, residentialSet);
+            var did = new DifferenceInDifferences(a!, b!,
+                analysis.Measure(episodes, basePeriod, a, settings.TopN), analysis.Measure(episodes, followPeriod, a, settings.TopN),
+                analysis.Measure(episodes, basePeriod, b, settings.TopN), analysis.Measure(episodes, followPeriod, b, settings.TopN));
+
+            var output = parsed.InvocationConfiguration.Output;
+            if (parsed.GetValue(json) is { } target)
+            {
+                CommonOptions.WriteOutput(target, JsonDocuments.Did(did), output);
+                return ExitCodes.Done;
+            }
+            foreach (var (name, f) in new[] { ("residential days per 1,000 youths", did.ResidentialDaysPer1000), ("mean stay (stock), days", did.MeanStayDays) })
+            {
+                output.WriteLine($"{name}: {a} {F(f.ABaseline)} → {F(f.AFollowup)} (change {F(f.AChange)}); {b} {F(f.BBaseline)} → {F(f.BFollowup)} (change {F(f.BChange)}); " +
+                                 $"difference in differences {F(f.DifferenceInDifferences)}");
+            }
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static string F(double? value) => value is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "–";
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using Monitor.Core.Domain;
+using Monitor.Core.Episodes;
+using Monitor.Core.Measurements;
+
+namespace Monitor.Core.Outcomes;
+
+/// <summary>
+/// The outcome figures of docs/outcomes.md for one measurement: residential days and rates per 1,000
+/// youths, flows per quarter, crises, premature endings and questionnaire (ROM) change.
+/// </summary>
+public static class OutcomeCalculator
+{
+    /// <summary>|RCI| above this is a reliable change (Jacobson &amp; Truax 1991: 1.96, two-sided 5%).</summary>
+    public const double ReliableChange = 1.96;
+
+    public const int PreWindowBefore = 90;
+    public const int PreWindowAfter = 30;
+    public const int PostAfterPre = 60;
+    public const int PostAfterEnd = 90;
+
+    public static Outcomes Measure(EpisodeSet set, Measurement measurement, ReferenceData reference, OutcomeData data)
+    {
+        var period = measurement.Period;
+        var asOf = set.Rules.AsOf;
+        var cohort = measurement.Cohort.Episodes;
+        var notes = new List<string>();
+        bool InArea(int municipality) => measurement.Region is null || reference.RegionOf(municipality) == measurement.Region;
+
+        // Residential days inside the period, censored at the as-of date.
+        long days = 0;
+        foreach (var e in cohort)
+        {
+            var first = e.Start > period.From ? e.Start : period.From;
+            var last = e.LastDay(asOf) < period.To ? e.LastDay(asOf) : period.To;
+            if (last >= first) days += last.DayNumber - first.DayNumber + 1;
+        }
+        var inCareAtEnd = cohort.Where(e => e.Start <= period.To && e.LastDay(asOf) >= period.To).Select(e => e.YouthId).Distinct().Count();
+
+        // The population of the area: the region's municipalities, or without a region every municipality
+        // of the regions file and of the cohort. Missing counts make the rates null, never a silent zero.
+        var year = period.From.Year;
+        var area = measurement.Region is { } region
+            ? reference.MunicipalitiesOf(region).ToHashSet()
+            : reference.Municipalities.Concat(cohort.Select(e => e.Municipality)).ToHashSet();
+        var populationOf = data.Population.Where(p => p.Year == year).GroupBy(p => p.Municipality).ToDictionary(g => g.Key, g => g.Last().Youths);
+        var missing = area.Where(m => !populationOf.ContainsKey(m)).Order().ToList();
+        long? population = null;
+        if (missing.Count > 0)
+        {
+            notes.Add($"no population for {year} of municipality {string.Join(", ", missing.Select(Codes.Municipality))}: rates per 1,000 are left out");
+        }
+        else if (area.Count > 0)
+        {
+            population = area.Sum(m => (long)populationOf[m]);
+        }
+        double? Per1000(double count) => population is > 0 ? count * 1000.0 / population.Value : null;
+
+        var cohortYouths = cohort.Select(e => e.YouthId).ToHashSet();
+        return new Outcomes(
+            ResidentialDays: days,
+            PopulationYear: year,
+            Population: population,
+            ResidentialDaysPer1000: Per1000(days),
+            EntriesPer1000: Per1000(measurement.Counts.EntriesInPeriod),
+            InCareAtPeriodEnd: inCareAtEnd,
+            InCareAtPeriodEndPer1000: Per1000(inCareAtEnd),
+            Flows: Flows(set, period, asOf, InArea),
+            Crisis: Crises(set, period, cohortYouths, data),
+            Endings: Endings(period, asOf, set.Rules, InArea, data, notes),
+            Rom: Rom(set, cohort, asOf, data, notes),
+            Notes: notes);
+    }
+
+    /// <summary>Per quarter of the period: entries, exits, and who is in care on the quarter's last day.</summary>
+    private static List<QuarterFlow> Flows(EpisodeSet set, Period period, DateOnly asOf, Func<int, bool> inArea)
+    {
+        var flows = new List<QuarterFlow>();
+        var episodes = set.Episodes.Where(e => inArea(e.Municipality)).ToList();
+        for (var quarterStart = new DateOnly(period.From.Year, (period.From.Month - 1) / 3 * 3 + 1, 1); quarterStart <= period.To; quarterStart = quarterStart.AddMonths(3))
+        {
+            var from = quarterStart < period.From ? period.From : quarterStart;
+            var to = quarterStart.AddMonths(3).AddDays(-1);
+            if (to > period.To) to = period.To;
+            var label = $"{quarterStart.Year.ToString(CultureInfo.InvariantCulture)}-Q{(quarterStart.Month - 1) / 3 + 1}";
+            flows.Add(new QuarterFlow(label, from, to,
+                Entries: episodes.Count(e => e.Start >= from && e.Start <= to),
+                Exits: episodes.Count(e => e.End is { } end && end >= from && end <= to),
+                InCareAtEnd: episodes.Count(e => e.Start <= to && e.LastDay(asOf) >= to)));
+        }
+        return flows;
+    }
+
+    private static CrisisFigures Crises(EpisodeSet set, Period period, HashSet<int> cohortYouths, OutcomeData data)
+    {
+        var crisisSegments = 0;
+        foreach (var youth in cohortYouths)
+        foreach (var s in set.AllSegmentsOf(youth))
+            if (s.CareType == CareType.Crisis && period.Contains(s.Start)) crisisSegments++;
+        var cbs = data.CbsCrisisStarts.Count(c => cohortYouths.Contains(c.YouthId) && period.Contains(c.Start));
+        double? Per100(int count) => cohortYouths.Count == 0 ? null : count * 100.0 / cohortYouths.Count;
+        return new CrisisFigures(crisisSegments, Per100(crisisSegments), cbs, Per100(cbs));
+    }
+
+    /// <summary>Trajectories of the residential set that ended in the period (by the as-of date), by end reason.</summary>
+    private static EndingFigures Endings(Period period, DateOnly asOf, EpisodeRules rules, Func<int, bool> inArea, OutcomeData data, List<string> notes)
+    {
+        int asPlanned = 0, premature = 0, other = 0, unknown = 0;
+        var unknownCodes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var ending in data.Endings)
+        {
+            if (!period.Contains(ending.End) || ending.End > asOf || !rules.IsResidential(ending.CareType) || !inArea(ending.Municipality)) continue;
+            if (ending.Reason is { } code && data.EndReasons.TryGetValue(code, out var category))
+            {
+                if (category == EndCategory.AsPlanned) asPlanned++;
+                else if (category == EndCategory.Premature) premature++;
+                else other++;
+            }
+            else
+            {
+                unknown++;
+                if (ending.Reason is { } c) unknownCodes.Add(c);
+            }
+        }
+        if (unknownCodes.Count > 0) notes.Add($"end reason code {string.Join(", ", unknownCodes)} is not in the endreasons file: counted as unknown");
+        var known = asPlanned + premature;
+        return new EndingFigures(asPlanned + premature + other + unknown, asPlanned, premature, other, unknown,
+            known == 0 ? null : (double)premature / known);
+    }
+
+    /// <summary>Pre/post pairs per instrument and informant over the cohort's episodes.</summary>
+    private static List<RomFigures> Rom(EpisodeSet set, IReadOnlyList<Episode> cohort, DateOnly asOf, OutcomeData data, List<string> notes)
+    {
+        var instruments = data.Instruments.ToDictionary(i => i.Name, StringComparer.OrdinalIgnoreCase);
+        var scoresByYouth = data.Scores.GroupBy(s => s.YouthId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Date).ThenBy(s => s.Score).ToList());
+        var pairs = new Dictionary<(string Instrument, Informant Informant), List<(int Youth, double Pre, double Post)>>();
+        foreach (var e in cohort)
+        {
+            if (!scoresByYouth.TryGetValue(e.YouthId, out var scores)) continue;
+            foreach (var group in scores.GroupBy(s => (s.Instrument, s.Informant)))
+            {
+                if (FindPair(group.ToList(), e, asOf) is { } pair)
+                {
+                    if (!pairs.TryGetValue(group.Key, out var list)) pairs[group.Key] = list = [];
+                    list.Add((e.YouthId, pair.Pre, pair.Post));
+                }
+            }
+        }
+        var figures = new List<RomFigures>();
+        foreach (var ((name, informant), list) in pairs.OrderBy(p => p.Key.Instrument, StringComparer.Ordinal).ThenBy(p => p.Key.Informant))
+        {
+            if (!instruments.TryGetValue(name, out var instrument))
+            {
+                notes.Add($"instrument {name} is not in the instruments file: its scores are left out");
+                continue;
+            }
+            figures.Add(Figures(instrument, informant, list));
+        }
+        return figures;
+    }
+
+    /// <summary>The pre-score is the earliest from 90 days before to 30 days after the start; the post-score
+    /// the latest from 60 days after the pre-score to 90 days after the end (or the as-of date, whichever is first).</summary>
+    internal static (double Pre, double Post)? FindPair(IReadOnlyList<RomScore> scoresByDate, Episode episode, DateOnly asOf)
+    {
+        RomScore? pre = null;
+        foreach (var s in scoresByDate)
+        {
+            if (s.Date >= episode.Start.AddDays(-PreWindowBefore) && s.Date <= episode.Start.AddDays(PreWindowAfter))
+            {
+                pre = s;
+                break;
+            }
+        }
+        if (pre is null) return null;
+        var windowEnd = episode.End is { } end && end.AddDays(PostAfterEnd) < asOf ? end.AddDays(PostAfterEnd) : asOf;
+        RomScore? post = null;
+        foreach (var s in scoresByDate)
+            if (s.Date >= pre.Date.AddDays(PostAfterPre) && s.Date <= windowEnd) post = s;
+        return post is null ? null : (pre.Score, post.Score);
+    }
+
+    internal static RomFigures Figures(InstrumentRow instrument, Informant informant, IReadOnlyList<(int Youth, double Pre, double Post)> pairs)
+    {
+        var n = pairs.Count;
+        var changes = pairs.Select(p => p.Post - p.Pre).ToList();
+        var meanChange = changes.Average();
+        double? dz = null;
+        if (n >= 2)
+        {
+            var sd = Math.Sqrt(changes.Sum(c => (c - meanChange) * (c - meanChange)) / (n - 1));
+            if (sd > 0) dz = meanChange / sd;
+        }
+        // Jacobson–Truax: the change over the standard error of a difference, SE_diff = sd · √(2(1 − r)).
+        var seDifference = instrument.Sd * Math.Sqrt(2 * (1 - instrument.Reliability));
+        int improved = 0, deteriorated = 0, startedClinical = 0, recovered = 0;
+        foreach (var (_, pre, post) in pairs)
+        {
+            var rci = (post - pre) / seDifference;
+            var better = instrument.LowerIsBetter ? -rci : rci;
+            if (better > ReliableChange) improved++;
+            else if (better < -ReliableChange) deteriorated++;
+            if (Clinical(instrument, pre))
+            {
+                startedClinical++;
+                if (!Clinical(instrument, post)) recovered++;
+            }
+        }
+        return new RomFigures(instrument.Name, informant, n, pairs.Average(p => p.Pre), pairs.Average(p => p.Post), meanChange, dz,
+            (double)improved / n, (double)(n - improved - deteriorated) / n, (double)deteriorated / n,
+            startedClinical, startedClinical == 0 ? null : (double)recovered / startedClinical,
+            pairs.Select(p => p.Youth).Distinct().ToList());
+    }
+
+    /// <summary>On the clinical side of the cut-off: at or above it when lower is better, at or below it otherwise.</summary>
+    internal static bool Clinical(InstrumentRow instrument, double score) =>
+        instrument.LowerIsBetter ? score >= instrument.Cutoff : score <= instrument.Cutoff;
+}

@@ -1,0 +1,36 @@
+using Dapper;
+using Monitor.Core.Domain;
+using Monitor.Core.Outcomes;
+
+namespace Monitor.Store;
+
+public sealed partial class MonitorStore
+{
+    /// <summary>What the outcome figures need besides the episodes (docs/outcomes.md).</summary>
+    public OutcomeData LoadOutcomeData() => new(
+        Connection.Query<(long Municipality, long Year, long Youths)>("SELECT municipality, year, youths FROM population")
+            .Select(r => new PopulationRow((int)r.Municipality, (int)r.Year, (int)r.Youths)).ToList(),
+        Connection.Query<(string Code, string Category)>("SELECT code, category FROM end_reason")
+            .ToDictionary(r => r.Code, r => EndCategories.TryParse(r.Category, out var c) ? c : EndCategory.Other, StringComparer.Ordinal),
+        KnownInstruments(),
+        Connection.Query<(long Youth, string Instrument, string Informant, long Date, double Score)>(
+                "SELECT youth_id, instrument, informant, date, score FROM rom_score ORDER BY youth_id, date, id")
+            .Select(r => new RomScore((int)r.Youth, r.Instrument, Informants.TryParse(r.Informant, out var i) ? i : Informant.Professional, DateCodec.FromInt(r.Date), r.Score))
+            .ToList(),
+        // Trajectories are the rows of cbs files: only they carry an end reason.
+        Connection.Query<(long Youth, long Municipality, long CareType, long End, string? Reason)>("""
+                SELECT s.youth_id, s.municipality, s.care_type, s.end_date, s.end_reason
+                FROM segment s JOIN import_file f ON f.id = s.import_id
+                WHERE f.format = 'cbs' AND s.end_date IS NOT NULL AND s.superseded_by IS NULL
+                """)
+            .Select(r => new TrajectoryEnding((int)r.Youth, (int)r.Municipality, (CareType)r.CareType, DateCodec.FromInt(r.End), r.Reason)).ToList(),
+        Connection.Query<(long Youth, long Municipality, long Start)>(
+                "SELECT youth_id, municipality, start_date FROM segment WHERE started_as_crisis = 1 AND superseded_by IS NULL")
+            .Select(r => new CrisisStart((int)r.Youth, (int)r.Municipality, DateCodec.FromInt(r.Start))).ToList());
+
+    /// <summary>The instruments imported so far: a rom file's scores are checked against them.</summary>
+    public IReadOnlyList<InstrumentRow> KnownInstruments() =>
+        Connection.Query<(string Name, long LowerIsBetter, double Sd, double Reliability, double Cutoff, double? Minimum, double? Maximum)>(
+                "SELECT name, lower_is_better, sd, reliability, cutoff, minimum, maximum FROM instrument")
+            .Select(r => new InstrumentRow(r.Name, r.LowerIsBetter != 0, r.Sd, r.Reliability, r.Cutoff, r.Minimum, r.Maximum)).ToList();
+}
