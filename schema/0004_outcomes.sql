@@ -39,3 +39,6 @@ CREATE TABLE rom_score (
 );
 -- The same score twice is a duplicate: counted, not stored again.
 CREATE UNIQUE INDEX rom_score_same ON rom_score (youth_id, instrument, informant, date, score);
+
+-- Crisis starts of cbs trajectories are few among millions of segments: a partial index finds them.
+CREATE INDEX segment_crisis_start ON segment (youth_id) WHERE started_as_crisis = 1;

@@ -17,11 +17,13 @@ public sealed partial class MonitorStore
                 "SELECT youth_id, instrument, informant, date, score FROM rom_score ORDER BY youth_id, date, id")
             .Select(r => new RomScore((int)r.Youth, r.Instrument, Informants.TryParse(r.Informant, out var i) ? i : Informant.Professional, DateCodec.FromInt(r.Date), r.Score))
             .ToList(),
-        // Trajectories are the rows of cbs files: only they carry an end reason.
+        // Trajectories are the rows of cbs files: only they carry an end reason. Found through the
+        // import index, so a store of rijm rows is not scanned.
         Connection.Query<(long Youth, long Municipality, long CareType, long End, string? Reason)>("""
-                SELECT s.youth_id, s.municipality, s.care_type, s.end_date, s.end_reason
-                FROM segment s JOIN import_file f ON f.id = s.import_id
-                WHERE f.format = 'cbs' AND s.end_date IS NOT NULL AND s.superseded_by IS NULL
+                SELECT youth_id, municipality, care_type, end_date, end_reason
+                FROM segment
+                WHERE import_id IN (SELECT id FROM import_file WHERE format = 'cbs')
+                  AND end_date IS NOT NULL AND superseded_by IS NULL
                 """)
             .Select(r => new TrajectoryEnding((int)r.Youth, (int)r.Municipality, (CareType)r.CareType, DateCodec.FromInt(r.End), r.Reason)).ToList(),
         Connection.Query<(long Youth, long Municipality, long Start)>(

@@ -72,23 +72,31 @@ public static class OutcomeCalculator
             Notes: notes);
     }
 
-    /// <summary>Per quarter of the period: entries, exits, and who is in care on the quarter's last day.</summary>
+    /// <summary>Per quarter of the period: entries, exits, and who is in care on the quarter's last day.
+    /// One pass over the episodes: a region's store holds millions.</summary>
     private static List<QuarterFlow> Flows(EpisodeSet set, Period period, DateOnly asOf, Func<int, bool> inArea)
     {
-        var flows = new List<QuarterFlow>();
-        var episodes = set.Episodes.Where(e => inArea(e.Municipality)).ToList();
+        var quarters = new List<(string Label, DateOnly From, DateOnly To)>();
         for (var quarterStart = new DateOnly(period.From.Year, (period.From.Month - 1) / 3 * 3 + 1, 1); quarterStart <= period.To; quarterStart = quarterStart.AddMonths(3))
         {
             var from = quarterStart < period.From ? period.From : quarterStart;
             var to = quarterStart.AddMonths(3).AddDays(-1);
             if (to > period.To) to = period.To;
-            var label = $"{quarterStart.Year.ToString(CultureInfo.InvariantCulture)}-Q{(quarterStart.Month - 1) / 3 + 1}";
-            flows.Add(new QuarterFlow(label, from, to,
-                Entries: episodes.Count(e => e.Start >= from && e.Start <= to),
-                Exits: episodes.Count(e => e.End is { } end && end >= from && end <= to),
-                InCareAtEnd: episodes.Count(e => e.Start <= to && e.LastDay(asOf) >= to)));
+            quarters.Add(($"{quarterStart.Year.ToString(CultureInfo.InvariantCulture)}-Q{(quarterStart.Month - 1) / 3 + 1}", from, to));
         }
-        return flows;
+        var (entries, exits, inCare) = (new int[quarters.Count], new int[quarters.Count], new int[quarters.Count]);
+        foreach (var e in set.Episodes)
+        {
+            if (e.Start > period.To || e.LastDay(asOf) < period.From || !inArea(e.Municipality)) continue;
+            for (var q = 0; q < quarters.Count; q++)
+            {
+                var (_, from, to) = quarters[q];
+                if (e.Start >= from && e.Start <= to) entries[q]++;
+                if (e.End is { } end && end >= from && end <= to) exits[q]++;
+                if (e.Start <= to && e.LastDay(asOf) >= to) inCare[q]++;
+            }
+        }
+        return quarters.Select((q, i) => new QuarterFlow(q.Label, q.From, q.To, entries[i], exits[i], inCare[i])).ToList();
     }
 
     private static CrisisFigures Crises(EpisodeSet set, Period period, HashSet<int> cohortYouths, OutcomeData data)
