@@ -187,8 +187,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
         }
         if (format == ExtractFormat.Rom)
         {
-            var scores = new RomRowChecker(csv.Header, csv.Semicolon, store.KnownInstruments(), pseudonymizer,
-                DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+            var scores = new RomRowChecker(csv.Header, csv.Semicolon, store.KnownInstruments(), pseudonymizer, TodayInTheNetherlands());
             return row =>
             {
                 errors.Clear();
@@ -203,6 +202,20 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
             var segment = segments.Check(row.Cells, row.Line, errors);
             return new CheckedRow(row.Line, segment, null, segment is null ? errors.ToArray() : null);
         };
+    }
+
+    /// <summary>The date in the Netherlands now: a score dated today must not be "in the future" at 00:30.</summary>
+    private DateOnly TodayInTheNetherlands()
+    {
+        var now = _clock.GetUtcNow();
+        try
+        {
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return DateOnly.FromDateTime(now.UtcDateTime);
+        }
     }
 
     private static FileImportResult Rejected(string path, string? sha, ExtractFormat? format, string reason) =>

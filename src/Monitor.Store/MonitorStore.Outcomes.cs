@@ -11,7 +11,7 @@ public sealed partial class MonitorStore
         Connection.Query<(long Municipality, long Year, long Youths)>("SELECT municipality, year, youths FROM population")
             .Select(r => new PopulationRow((int)r.Municipality, (int)r.Year, (int)r.Youths)).ToList(),
         Connection.Query<(string Code, string Category)>("SELECT code, category FROM end_reason")
-            .ToDictionary(r => r.Code, r => EndCategories.TryParse(r.Category, out var c) ? c : EndCategory.Other, StringComparer.Ordinal),
+            .ToDictionary(r => r.Code, r => EndCategories.TryParse(r.Category, out var c) ? c : EndCategory.Other, StringComparer.OrdinalIgnoreCase),
         KnownInstruments(),
         Connection.Query<(long Youth, string Instrument, string Informant, long Date, double Score)>(
                 "SELECT youth_id, instrument, informant, date, score FROM rom_score ORDER BY youth_id, date, id")

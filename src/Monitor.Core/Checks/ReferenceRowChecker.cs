@@ -93,7 +93,8 @@ public sealed class ReferenceRowChecker
                 if (code is not null && !Identifiers.TryParseMunicipality(code, out municipality)) errors.Add(new("gemeentecode", Reasons.MunicipalityForm));
                 if (yearText is not null && !(yearText.Length == 4 && int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= 1))
                     errors.Add(new("jaar", Reasons.YearForm));
-                if (countText is not null && !int.TryParse(countText.Replace(".", ""), NumberStyles.None, CultureInfo.InvariantCulture, out youths))
+                // Digits only: "27.258" would be a decimal number by PROTOCOL.md 2, not a count.
+                if (countText is not null && !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out youths))
                     errors.Add(new("jeugdigen_0_17", Reasons.CountForm));
                 if (errors.Count == before) row = new PopulationRow(municipality, year, youths);
                 break;
@@ -124,6 +125,7 @@ public sealed class ReferenceRowChecker
                 var maximum = Number(_maximum, "maximum", required: false);
                 if (sd is <= 0) errors.Add(new("sd", Reasons.NotPositive));
                 if (reliability is < 0 or >= 1) errors.Add(new("betrouwbaarheid", Reasons.ReliabilityRange));
+                if (minimum > maximum) errors.Add(new("minimum", Reasons.RangeReversed));
                 if (errors.Count == before) row = new InstrumentRow(name!, lowerIsBetter, sd!.Value, reliability!.Value, cutoff!.Value, minimum, maximum);
                 break;
             }

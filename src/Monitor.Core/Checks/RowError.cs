@@ -34,4 +34,5 @@ public static class Reasons
     public const string InformantUnknown = "not an informant (ouder, jongere, professional)";
     public const string DateInFuture = "date is in the future";
     public const string ScoreOutOfRange = "score outside the instrument's range";
+    public const string RangeReversed = "minimum above maximum";
 }

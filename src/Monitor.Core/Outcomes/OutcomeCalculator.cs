@@ -14,6 +14,8 @@ public static class OutcomeCalculator
     /// <summary>|RCI| above this is a reliable change (Jacobson &amp; Truax 1991: 1.96, two-sided 5%).</summary>
     public const double ReliableChange = 1.96;
 
+    private const double RciTolerance = 1e-9;
+
     public const int PreWindowBefore = 90;
     public const int PreWindowAfter = 30;
     public const int PostAfterPre = 60;
@@ -47,13 +49,12 @@ public static class OutcomeCalculator
         var missing = area.Where(m => !populationOf.ContainsKey(m)).Order().ToList();
         long? population = null;
         if (missing.Count > 0)
-        {
             notes.Add($"no population for {year} of municipality {string.Join(", ", missing.Select(Codes.Municipality))}: rates per 1,000 are left out");
-        }
-        else if (area.Count > 0)
-        {
+        else if (area.Count == 0)
+            notes.Add("no municipalities to take a population of (no regions file and an empty cohort): rates per 1,000 are left out");
+        else
             population = area.Sum(m => (long)populationOf[m]);
-        }
+        if (population == 0) notes.Add($"the population of the area is 0 in {year}: rates per 1,000 are left out");
         double? Per1000(double count) => population is > 0 ? count * 1000.0 / population.Value : null;
 
         var cohortYouths = cohort.Select(e => e.YouthId).ToHashSet();
@@ -206,8 +207,9 @@ public static class OutcomeCalculator
         {
             var rci = (post - pre) / seDifference;
             var better = instrument.LowerIsBetter ? -rci : rci;
-            if (better > ReliableChange) improved++;
-            else if (better < -ReliableChange) deteriorated++;
+            // An RCI of exactly 1.96 is unchanged; the tolerance keeps 19.6 / 10 = 1.9600000000000002 there too.
+            if (better > ReliableChange + RciTolerance) improved++;
+            else if (better < -ReliableChange - RciTolerance) deteriorated++;
             if (Clinical(instrument, pre))
             {
                 startedClinical++;

@@ -96,6 +96,17 @@ public class RateTests
     }
 
     [Fact]
+    public void APopulationOfZeroLeavesTheRatesOutWithANote()
+    {
+        var zero = Population2020().Select(p => p with { Youths = 0 }).ToList();
+        var o = IJsselland2020(zero);
+        Assert.Equal(0, o.Population);
+        Assert.Null(o.ResidentialDaysPer1000);
+        Assert.Null(o.EntriesPer1000);
+        Assert.Contains(o.Notes, n => n.Contains("population of the area is 0"));
+    }
+
+    [Fact]
     public void OnlyTheRegionsMunicipalitiesNeedACount()
     {
         // Twente's 0153 and 0164 lack a count: IJsselland's rates are still there

@@ -67,7 +67,7 @@ public class RomFigureTests
         // change +15.68; RCI = +1.96 exactly: not above 1.96, so unchanged
         Assert.Equal((0.0, 1.0, 0.0), Shares(Figures(LowerIsBetterSe8, (0, 15.68))));
 
-    [Fact(Skip = "bug: RCI −19.6 / 10 is 1.9600000000000002 in binary floating point, so a change of exactly 1.96 × SE_diff counts as improved; docs/outcomes.md says exactly ±1.96 is unchanged")]
+    [Fact]
     public void AnRciOfExactly196WithSeDiff10IsUnchanged()
     {
         // sd 10, reliability 0.5: SE_diff = 10 · √(2 · 0.5) = 10; change 0 − 19.6 = −19.6; RCI = −1.96 → unchanged;
