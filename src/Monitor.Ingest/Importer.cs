@@ -16,7 +16,21 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
     private const int BatchSize = 2048;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <exception cref="StoreException">The store cannot be written (read-only, disk full, locked too long).</exception>
     public FileImportResult Import(string path, ImportOptions options)
+    {
+        try
+        {
+            return ImportFile(path, options);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // Nothing of the file is stored: the transaction rolled back with the exception.
+            throw new StoreException($"cannot write the store {store.Path}: {MonitorStore.Describe(e)}", e);
+        }
+    }
+
+    private FileImportResult ImportFile(string path, ImportOptions options)
     {
         var startedAt = _clock.GetUtcNow().UtcDateTime;
         if (!File.Exists(path)) return Rejected(path, null, options.Format, "file not found");

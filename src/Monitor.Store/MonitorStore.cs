@@ -50,7 +50,8 @@ public sealed partial class MonitorStore : IDisposable
         }
     }
 
-    internal static string Describe(Exception e) => e is SqliteException s ? s.Message.Replace("SQLite Error " + s.SqliteErrorCode + ": ", "") : e.Message;
+    /// <summary>SQLite's reason without its "SQLite Error n:" prefix.</summary>
+    public static string Describe(Exception e) => e is SqliteException s ? s.Message.Replace("SQLite Error " + s.SqliteErrorCode + ": ", "") : e.Message;
 
     public void Dispose() => Connection.Dispose();
 

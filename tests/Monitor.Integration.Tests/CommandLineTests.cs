@@ -109,4 +109,24 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, root.GetProperty("gap_days").GetInt32());
         Assert.Equal(9, root.GetProperty("counts").GetProperty("episodes").GetInt32());
     }
+
+    [SkippableFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void AStoreThatCannotBeWrittenIsExit2WithThePathAndNothingChanges()
+    {
+        Skip.If(Environment.UserName == "root", "root writes through file permissions (StoreLockTests shows a store that cannot be written, as root too)");
+        var store = _folder.File("readonly.db");
+        CommandLine.Run("import", _folder.File("regions.csv"), "--db", store);
+        File.SetUnixFileMode(store, UnixFileMode.UserRead);
+        try
+        {
+            var result = CommandLine.Run("import", _folder.File("providers.csv"), "--db", store);
+            Assert.Equal(2, result.Exit);
+            Assert.Contains("readonly.db", result.Err);
+        }
+        finally
+        {
+            File.SetUnixFileMode(store, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
 }
