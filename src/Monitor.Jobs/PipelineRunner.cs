@@ -61,9 +61,9 @@ public sealed class PipelineRunner(string databasePath, PipelineSteps steps, Tex
                 history.Step(record);
                 continue;
             }
-            log.WriteLine($"{pipeline.Name}: step {i + 1}, {step.Name}");
             record = record with { Status = StepStatus.Running, StartedAt = _clock.GetUtcNow().UtcDateTime };
             history.Step(record);
+            log.WriteLine($"{pipeline.Name}: step {i + 1}, {step.Name}");
             var context = new StepContext(pipeline, runId, i + 1, databasePath, history, retry, log, _clock, progress, started);
             var result = RunStep(step, context, cancellationToken);
             files = Add(files, result.Files);
