@@ -26,7 +26,7 @@ public sealed class PipelineJob(SchedulerOptions options) : IJob
         }
         try
         {
-            var result = new PipelineRunner(options.DatabasePath, options.Steps, log).Run(pipeline,
+            var result = new PipelineRunner(options.DatabasePath, options.Steps, log, progress: options.Progress).Run(pipeline,
                 new RunRequest(RunRequest.Schedule, context.ScheduledFireTimeUtc?.UtcDateTime), cancellationToken);
             if (result.Run.Status == Store.RunStatus.Cancelled)
             {

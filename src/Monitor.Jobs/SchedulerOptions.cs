@@ -1,3 +1,5 @@
+using Monitor.Ingest;
+
 namespace Monitor.Jobs;
 
 /// <summary>What <see cref="SchedulerHost"/> runs, and how.</summary>
@@ -13,6 +15,9 @@ public sealed record SchedulerOptions
 
     /// <summary>Where the scheduler says what it does: its schedule, each run and its steps.</summary>
     public required TextWriter Log { get; init; }
+
+    /// <summary>Told how a long import advances (a line every so many rows), or null. Runs take turns, so one serves all.</summary>
+    public IImportProgress? Progress { get; init; }
 
     /// <summary>The Quartz scheduler's name: its rows in the QRTZ_ tables carry it. One per store.</summary>
     public string SchedulerName { get; init; } = "monitor";

@@ -25,7 +25,7 @@ public static class SchedulerCommand
             var log = TextWriter.Synchronized(parsed.InvocationConfiguration.Output);
             using var host = PipelineCommand.Checked(() => SchedulerHost.Build(new SchedulerOptions
             {
-                DatabasePath = database, Pipelines = definitions, Steps = PipelineCommand.Steps, Log = log,
+                DatabasePath = database, Pipelines = definitions, Steps = PipelineCommand.Steps, Log = log, Progress = new PlainProgress(log),
             }));
             log.WriteLine($"scheduler: {definitions.Count(p => p.Enabled)} enabled pipeline(s) from {Path.GetFullPath(folder)}, store {Path.GetFullPath(database)}; Ctrl-C or SIGTERM stops it");
             host.Run();
