@@ -170,7 +170,8 @@ public static partial class PipelineLoader
         }
         try
         {
-            CronExpression.Parse(text);
+            if (CronExpression.Parse(text).GetNextValidTimeAfter(DateTimeOffset.UtcNow) is null)
+                r.Problem("cron", $"'{text}' names no time from now on: it would never fire");
         }
         catch (FormatException e)
         {

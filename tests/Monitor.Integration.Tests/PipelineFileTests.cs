@@ -24,6 +24,7 @@ public sealed class PipelineFileTests : IDisposable
     [InlineData("not valid JSON", "", """{ "name": "nightly", "cron": "0 30 2 * * ?", }  }""")]
     [InlineData("has 5 fields: a Quartz cron expression has six or seven, seconds first", "cron", """{ "cron": "30 2 * * *" }""")]
     [InlineData("is not a Quartz cron expression", "cron", """{ "cron": "0 30 25 * * ?" }""")]
+    [InlineData("names no time from now on: it would never fire", "cron", """{ "cron": "0 0 0 1 1 ? 2001" }""")]
     [InlineData("unknown step 'refresh' (known: import, measure, report)", "steps[1].step", """{ "steps": [ { "step": "import" }, { "step": "refresh" } ] }""")]
     [InlineData("does not exist", "inbox.folder", """{ "inbox": { "folder": "../no-such-inbox" } }""")]
     [InlineData("is not a time zone", "time_zone", """{ "time_zone": "Europe/Amsterdm" }""")]

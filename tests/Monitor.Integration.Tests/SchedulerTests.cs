@@ -66,7 +66,7 @@ public sealed class SchedulerTests : IDisposable
         var first = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(6);
         var second = first.AddSeconds(1);
         var (a, b) = (TimeZoneInfo.ConvertTime(first, Amsterdam), TimeZoneInfo.ConvertTime(second, Amsterdam));
-        _setup.WritePipeline(cron: $"{a.Second},{b.Second} {a.Minute} {a.Hour} {a.Day} {a.Month} ? {a.Year}");
+        _setup.WritePipeline(cron: $"{a.Second},{b.Second} {a.Minute} {a.Hour} {a.Day} {a.Month} ?"); // and next year
 
         // The scheduler stores the trigger, and is stopped before either time comes.
         using (var host = SchedulerHost.Build(Options("misfire")))
