@@ -2,7 +2,8 @@ namespace Monitor.Jobs;
 
 /// <summary>
 /// One run of a pipeline at a time, across processes: an exclusive lock on the file
-/// <c>&lt;database&gt;.&lt;pipeline&gt;.lock</c> beside the store. .NET takes it with <c>flock</c> on Unix
+/// <c>&lt;database&gt;.pipeline.&lt;name&gt;.lock</c> beside the store (and one scheduler per store:
+/// <c>&lt;database&gt;.scheduler.lock</c>). .NET takes it with <c>flock</c> on Unix
 /// (FileShare.None) and a share-mode lock on Windows; either way the operating system drops it when the
 /// process ends, however it ends, so a killed run never leaves the pipeline locked. The file itself stays:
 /// deleting it would race a process that has just opened it.
@@ -14,7 +15,12 @@ public sealed class PipelineLock : IDisposable
 
     private PipelineLock(FileStream stream) => _stream = stream;
 
-    public static string PathFor(string databasePath, string pipeline) => Path.GetFullPath(databasePath) + "." + pipeline + ".lock";
+    public static string PathFor(string databasePath, string pipeline) => Path.GetFullPath(databasePath) + ".pipeline." + pipeline + ".lock";
+
+    public static string SchedulerPathFor(string databasePath) => Path.GetFullPath(databasePath) + ".scheduler.lock";
+
+    /// <summary>Takes the lock at <paramref name="path"/> if no other process (or stream) holds it.</summary>
+    public static PipelineLock? TryAcquire(string path) => TryTake(path);
 
     /// <summary>Takes the lock, waiting up to <paramref name="wait"/> for a run that holds it.</summary>
     /// <exception cref="PipelineBusyException">Another run still holds it.</exception>

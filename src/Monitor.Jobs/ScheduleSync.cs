@@ -9,9 +9,10 @@ namespace Monitor.Jobs;
 /// whose cron expression, time zone and misfire instruction are unchanged is kept as stored — with the
 /// next fire time it had — so that a nightly run missed while the scheduler was down is found by Quartz's
 /// misfire handling at start and fires once ("fire once now"), not once per missed night. A changed
-/// trigger is replaced; the job of a pipeline that is gone or disabled is deleted.
+/// trigger is replaced; the job of a pipeline that is gone or disabled is deleted. It also holds the store's
+/// scheduler lock until the scheduler has stopped (hosted services stop in reverse order: Quartz's first).
 /// </summary>
-internal sealed class ScheduleSync(ISchedulerFactory factory, SchedulerOptions options) : IHostedService
+internal sealed class ScheduleSync(ISchedulerFactory factory, SchedulerOptions options, PipelineLock schedulerLock) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +55,11 @@ internal sealed class ScheduleSync(ISchedulerFactory factory, SchedulerOptions o
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        schedulerLock.Dispose();
+        return Task.CompletedTask;
+    }
 
     private void Describe(PipelineDefinition pipeline, DateTimeOffset? next)
     {

@@ -18,13 +18,25 @@ namespace Monitor.Jobs;
 /// </summary>
 public static class SchedulerHost
 {
+    /// <exception cref="PipelineBusyException">Another scheduler is running on this store.</exception>
     public static IHost Build(SchedulerOptions options)
     {
         if (!options.Pipelines.Any(p => p.Enabled))
             throw new PipelineDefinitionException([new PipelineProblem("pipelines", "", "no enabled pipeline: the scheduler would have nothing to do")]);
-        // The product's tables first (created and migrated on open), and the WAL journal the store sets:
-        // the scheduler, a manual import and `monitor jobs` all use the file at once.
-        MonitorStore.Open(options.DatabasePath).Dispose();
+        // Two schedulers on one store would both fire its triggers (Quartz's SQLite store is not clustered).
+        var held = PipelineLock.TryAcquire(PipelineLock.SchedulerPathFor(options.DatabasePath))
+                   ?? throw new PipelineBusyException($"another scheduler is running on this store (it holds {PipelineLock.SchedulerPathFor(options.DatabasePath)})");
+        try
+        {
+            // The product's tables first (created and migrated on open), and the WAL journal the store sets:
+            // the scheduler, a manual import and `monitor jobs` all use the file at once.
+            MonitorStore.Open(options.DatabasePath).Dispose();
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "monitor" });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
@@ -33,6 +45,7 @@ public static class SchedulerHost
             .AddFilter((_, level) => level >= LogLevel.Warning); // Quartz's warnings and errors; the runs speak for themselves
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => held); // released when the scheduler stops, or the host is disposed
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>

@@ -124,6 +124,25 @@ public sealed class SchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task ASecondSchedulerOnTheSameStoreIsRefused()
+    {
+        _setup.WritePipeline();
+        using (var host = SchedulerHost.Build(Options("first")))
+        {
+            await host.StartAsync();
+            var second = _setup.RunCli("scheduler", "run");
+            Assert.True(second.Exit == 4, second.ToString());
+            Assert.Contains("another scheduler is running on this store", second.Err);
+            await host.StopAsync();
+        }
+        using (var again = SchedulerHost.Build(Options("first"))) // free once the first has stopped
+        {
+            await again.StartAsync();
+            await again.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task SigtermLetsTheFileInHandFinishItsTransactionAndTheSchedulerExitCleanly()
     {
         if (OperatingSystem.IsWindows()) return; // SIGTERM is a Unix signal; Ctrl-C there goes the same way through the host

@@ -15,7 +15,8 @@ public static class SchedulerCommand
             zone), one run at a time. The schedule is kept in Quartz's tables inside the store, so a nightly run
             missed while the scheduler was down runs once when it starts again. Every pipeline file is checked
             first; one that cannot be used stops the start (exit 2). On Ctrl-C or SIGTERM the running file
-            finishes its transaction, the run is recorded as cancelled, and the scheduler exits (0).
+            finishes its transaction, the run is recorded as cancelled, and the scheduler exits (0). Exit 4: another
+            scheduler is running on this store.
             """) { pipelines };
         run.SetAction(parsed =>
         {
@@ -23,12 +24,22 @@ public static class SchedulerCommand
             var definitions = PipelineCommand.Checked(() => PipelineLoader.LoadAll(folder, PipelineCommand.Steps));
             var database = CommonOptions.DatabasePath(parsed);
             var log = TextWriter.Synchronized(parsed.InvocationConfiguration.Output);
-            using var host = PipelineCommand.Checked(() => SchedulerHost.Build(new SchedulerOptions
+            IHost host;
+            try
             {
-                DatabasePath = database, Pipelines = definitions, Steps = PipelineCommand.Steps, Log = log, Progress = new PlainProgress(log),
-            }));
+                host = PipelineCommand.Checked(() => SchedulerHost.Build(new SchedulerOptions
+                {
+                    DatabasePath = database, Pipelines = definitions, Steps = PipelineCommand.Steps, Log = log, Progress = new PlainProgress(log),
+                }));
+            }
+            catch (PipelineBusyException e)
+            {
+                parsed.InvocationConfiguration.Error.WriteLine($"monitor: {e.Message}");
+                return ExitCodes.Busy;
+            }
+            using var running = host;
             log.WriteLine($"scheduler: {definitions.Count(p => p.Enabled)} enabled pipeline(s) from {Path.GetFullPath(folder)}, store {Path.GetFullPath(database)}; Ctrl-C or SIGTERM stops it");
-            host.Run();
+            running.Run();
             log.WriteLine("scheduler: stopped");
             return ExitCodes.Done;
         });
