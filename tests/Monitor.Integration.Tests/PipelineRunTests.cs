@@ -1,4 +1,5 @@
 using Monitor.Integration.Tests.Support;
+using Monitor.Jobs;
 using Monitor.Store;
 
 namespace Monitor.Integration.Tests;
@@ -34,7 +35,7 @@ public sealed class PipelineRunTests : IDisposable
 
         var run = Assert.Single(_setup.Runs());
         Assert.Equal(RunStatus.SucceededWithRejections, run.Status);
-        Assert.Equal(RunRequestManual, run.StartedBy);
+        Assert.Equal(RunRequest.Manual, run.StartedBy);
         Assert.Equal((2, 0, 1, 0), (run.FilesImported, run.FilesAlreadyImported, run.FilesRejected, run.FilesWaiting));
         Assert.NotNull(run.FinishedAt);
         var files = _setup.Files(run.Id);
@@ -48,8 +49,6 @@ public sealed class PipelineRunTests : IDisposable
         var step = Assert.Single(_setup.Steps(run.Id));
         Assert.Equal((StepStatus.Succeeded, 5, 5), (step.Status, step.RowsRead, step.RowsAccepted));
     }
-
-    private const string RunRequestManual = "manual";
 
     [Fact]
     public void AnEmptyInboxIsASuccessfulRun()
