@@ -10,6 +10,10 @@ public static class ExitCodes
     public const int Done = 0;
     public const int Unexpected = 1;
     public const int Rejected = 2;
+    /// <summary><c>pipeline run</c>: a step failed, or the run was stopped; <c>jobs health</c>: not healthy.</summary>
+    public const int Failed = 3;
+    /// <summary><c>pipeline run</c>: another run of the pipeline is under way; nothing was done.</summary>
+    public const int Busy = 4;
 }
 
 /// <summary>An argument or input that does not make sense: exit 2 with this one-line message.</summary>

@@ -24,6 +24,9 @@ public static class MonitorCli
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(PipelineCommand.Create());
+        root.Subcommands.Add(SchedulerCommand.Create());
+        root.Subcommands.Add(JobsCommand.Create());
         return root;
     }
 }

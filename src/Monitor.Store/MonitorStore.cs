@@ -22,10 +22,20 @@ public sealed partial class MonitorStore : IDisposable
     public string Path { get; }
     internal SqliteConnection Connection { get; }
 
+    /// <summary>How long a statement waits for another connection's write lock before it fails.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="lockTimeout">How long a statement waits for another connection's write lock before it fails
+    /// with SQLITE_BUSY (default <see cref="DefaultLockTimeout"/>). The scheduled pipelines set it, and retry.</param>
     /// <exception cref="StoreException">The store cannot be opened or written: the message says where and why.</exception>
-    public static MonitorStore Open(string path)
+    public static MonitorStore Open(string path, TimeSpan? lockTimeout = null)
     {
+        var wait = lockTimeout ?? DefaultLockTimeout;
+        // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (30 s by default):
+        // a caller that sets its own wait gets both set to it, so that its retries are what waits longer.
+        var commandTimeout = lockTimeout is null ? 30 : Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var full = System.IO.Path.GetFullPath(path);
         SqliteConnection? connection = null;
         try
@@ -36,10 +46,12 @@ public sealed partial class MonitorStore : IDisposable
                 DataSource = full,
                 Mode = SqliteOpenMode.ReadWriteCreate,
                 Pooling = false, // a closed store releases its files at once (tests, the scheduler's moves)
+                DefaultTimeout = commandTimeout,
             }.ToString());
             connection.Open();
             // WAL: readers never block the nightly import. FULL: a committed import survives a power cut.
-            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = " +
+                               (long)wait.TotalMilliseconds + ";");
             Migrations.Apply(connection);
             return new MonitorStore(path, connection);
         }

@@ -71,22 +71,8 @@ public static class DemoCommand
     }
 
     /// <summary>Reference files first (extracts map their care-type codes with them), then extracts, by name.</summary>
-    private static IEnumerable<(string File, ExtractFormat? Format)> ImportOrder(string folder)
-    {
-        var files = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal)
-            .Select(f => (File: f, Format: DetectFormat(f))).ToList();
-        ExtractFormat[] referenceOrder = [ExtractFormat.Providers, ExtractFormat.Regions, ExtractFormat.Caretypes, ExtractFormat.Tariffs,
-            ExtractFormat.Population, ExtractFormat.Endreasons, ExtractFormat.Instruments];
-        return files.Where(f => f.Format is { } x && x.IsReference()).OrderBy(f => Array.IndexOf(referenceOrder, f.Format!.Value))
-            .Concat(files.Where(f => f.Format is { } x && !x.IsReference()))
-            .Concat(files.Where(f => f.Format is null));
-    }
-
-    private static ExtractFormat? DetectFormat(string file)
-    {
-        using var rows = CsvRows.Open(file);
-        return ExtractFormats.Detect(rows.Header);
-    }
+    private static IEnumerable<(string File, ExtractFormat? Format)> ImportOrder(string folder) =>
+        Ingest.ImportOrder.ReferenceFirst(Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal));
 
     /// <summary>data-samples/ in the working folder or above it, or above the program itself.</summary>
     private static string? FindSamples()

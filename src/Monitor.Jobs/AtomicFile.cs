@@ -1,0 +1,22 @@
+namespace Monitor.Jobs;
+
+/// <summary>Writes a file whole or not at all: a reader (a dashboard, a colleague's script) never sees half
+/// of last night's document, and a killed run leaves yesterday's in place.</summary>
+public static class AtomicFile
+{
+    public static void Write(string path, string text)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, path, overwrite: true); // rename(2): atomic on one file system
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
