@@ -57,7 +57,12 @@ public static class OutcomeCalculator
         if (population == 0) notes.Add($"the population of the area is 0 in {year}: rates per 1,000 are left out");
         double? Per1000(double count) => population is > 0 ? count * 1000.0 / population.Value : null;
 
-        var cohortYouths = cohort.Select(e => e.YouthId).ToHashSet();
+        // The flows walk every episode and the crises every cohort youth's segments: side by side.
+        List<QuarterFlow> flows = [];
+        CrisisFigures? crises = null;
+        Parallel.Invoke(
+            () => flows = Flows(set, period, asOf, InArea),
+            () => crises = Crises(set, period, measurement.Cohort.Episodes.Select(e => e.YouthId).ToHashSet(), data));
         return new Outcomes(
             ResidentialDays: days,
             PopulationYear: year,
@@ -66,8 +71,8 @@ public static class OutcomeCalculator
             EntriesPer1000: Per1000(measurement.Counts.EntriesInPeriod),
             InCareAtPeriodEnd: inCareAtEnd,
             InCareAtPeriodEndPer1000: Per1000(inCareAtEnd),
-            Flows: Flows(set, period, asOf, InArea),
-            Crisis: Crises(set, period, cohortYouths, data),
+            Flows: flows,
+            Crisis: crises!,
             Endings: Endings(period, asOf, set.Rules, InArea, data, notes),
             Rom: Rom(set, cohort, asOf, data, notes),
             Notes: notes);
