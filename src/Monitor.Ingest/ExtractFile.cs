@@ -54,5 +54,5 @@ public sealed record ExtractFile(string Path, string Sha256, long Size, string? 
     private static bool IsOnlyBom(ReadOnlySpan<byte> chunk, bool firstChunk) =>
         firstChunk && chunk.StartsWith(Utf8Bom) && chunk[3..].IndexOfAnyExcept(Whitespace) < 0;
 
-    public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 }

@@ -10,5 +10,4 @@ internal static class DateCodec
     /// <summary>Money is stored as INTEGER 1/10,000 euro.</summary>
     public static long ToTenThousandths(decimal amount) => (long)(amount * 10_000m);
 
-    public static decimal FromTenThousandths(long value) => value / 10_000m;
 }

@@ -30,7 +30,7 @@ internal sealed class SegmentWriter : IDisposable
     private string? _youthKey;
     private long _youthId;
     private bool _youthIsNewInThisRun;
-    private readonly List<(long Id, int Provider, CareType CareType, string ProductCode, DateOnly Start, DateOnly? End)> _youthRows = [];
+    private readonly List<(long Id, DuplicateKey Key)> _youthRows = [];
 
     public SegmentWriter(Microsoft.Data.Sqlite.SqliteConnection connection, long importId, IReadOnlySet<long> supersededImports,
         long nextSegmentId, YouthRegistry youths)
@@ -58,13 +58,13 @@ internal sealed class SegmentWriter : IDisposable
     public long? Add(CheckedSegment row)
     {
         EnterYouth(row.YouthKey);
-        var productCode = row.ProductCode ?? "";
-        if (FindDuplicate(row, productCode) is { } original) return original;
+        var key = row.DuplicateKey;
+        if (FindDuplicate(key) is { } original) return original;
 
         var id = _nextSegmentId++;
         _pending.Add((id, _youthId, row));
         if (_pending.Count == RowsPerInsert) Flush();
-        _youthRows.Add((id, row.Provider, row.CareType, productCode, row.Start, row.End));
+        _youthRows.Add((id, key));
         return null;
     }
 
@@ -105,26 +105,22 @@ internal sealed class SegmentWriter : IDisposable
         (_youthId, _youthIsNewInThisRun) = _youths.IdOf(youthKey);
     }
 
-    private long? FindDuplicate(CheckedSegment row, string productCode)
+    private long? FindDuplicate(DuplicateKey key)
     {
-        foreach (var r in _youthRows)
-        {
-            if (r.Provider == row.Provider && r.CareType == row.CareType && r.ProductCode == productCode && r.Start == row.Start && r.End == row.End)
-                return r.Id;
-        }
+        foreach (var (id, stored) in _youthRows)
+            if (stored == key) return id;
         if (_youthIsNewInThisRun) return null; // every row this youth has is in _youthRows
 
         Flush(); // the store must see this import's own rows too
-        _findSameStart.Bind(1, _youthId).Bind(2, DateCodec.ToInt(row.Start));
+        _findSameStart.Bind(1, _youthId).Bind(2, DateCodec.ToInt(key.Start));
         try
         {
             while (_findSameStart.Step())
             {
                 if (_supersededImports.Contains(_findSameStart.Int64(5))) continue;
                 DateOnly? end = _findSameStart.IsNull(4) ? null : DateCodec.FromInt(_findSameStart.Int64(4));
-                if (_findSameStart.Int64(1) == row.Provider && _findSameStart.Int64(2) == (int)row.CareType
-                    && _findSameStart.Text(3) == productCode && end == row.End)
-                    return _findSameStart.Int64(0);
+                var stored = new DuplicateKey((int)_findSameStart.Int64(1), (CareType)_findSameStart.Int64(2), _findSameStart.Text(3), key.Start, end);
+                if (stored == key) return _findSameStart.Int64(0);
             }
             return null;
         }

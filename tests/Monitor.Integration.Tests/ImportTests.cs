@@ -146,6 +146,14 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void TheSameSegmentOfTwoYouthsIsNoDuplicate()
+    {
+        var result = Import(_folder.Write("a.csv", Extracts.File(
+            Extracts.Row(_bsns[0], "2020-01-01", "2020-06-30"), Extracts.Row(_bsns[1], "2020-01-01", "2020-06-30"))));
+        Assert.Contains("2 rows read, 2 accepted, 0 refused, 0 duplicate", result.Out);
+    }
+
+    [Fact]
     public void AMissingProductCodeEqualsAnEmptyOne()
     {
         Import(_folder.Write("a.csv", Extracts.File(Extracts.Row(_bsns[0], "2020-01-01", null, product: ""))));

@@ -22,9 +22,24 @@ public sealed record CheckedSegment(
     string? EndReason,
     string? Referrer)
 {
-    /// <summary>Two rows are duplicates when these are equal (PROTOCOL.md 3.1): same youth, provider,
-    /// canonical care type, product code (missing equals empty), start and end.</summary>
-    public bool SameSegmentAs(string youthKey, int provider, CareType careType, string? productCode, DateOnly start, DateOnly? end) =>
-        YouthKey == youthKey && Provider == provider && CareType == careType
-        && (ProductCode ?? "") == (productCode ?? "") && Start == start && End == end;
+    /// <summary>What, besides the youth, makes this row the same segment as another (PROTOCOL.md 3.1).</summary>
+    public DuplicateKey DuplicateKey => new(Provider, CareType, ProductCode, Start, End);
+}
+
+/// <summary>
+/// Two rows of one youth are duplicates when these are equal (PROTOCOL.md 3.1): provider, canonical care
+/// type, product code (missing equals empty), start and end. The amount plays no part. The youth is not in
+/// the key: the import compares only rows of the same youth.
+/// </summary>
+public readonly record struct DuplicateKey
+{
+    public DuplicateKey(int provider, CareType careType, string? productCode, DateOnly start, DateOnly? end) =>
+        (Provider, CareType, ProductCode, Start, End) = (provider, careType, productCode ?? "", start, end);
+
+    public int Provider { get; }
+    public CareType CareType { get; }
+    /// <summary>Never null: a missing product code is the empty one.</summary>
+    public string ProductCode { get; }
+    public DateOnly Start { get; }
+    public DateOnly? End { get; }
 }

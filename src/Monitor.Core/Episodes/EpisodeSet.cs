@@ -24,9 +24,6 @@ public sealed class EpisodeSet
     /// <summary>All episodes, sorted by youth and start.</summary>
     public IReadOnlyList<Episode> Episodes => _episodes;
 
-    /// <summary>How many segments start on or before the as-of date.</summary>
-    public int SegmentsInScope => _segments.Count(s => s.Start <= Rules.AsOf);
-
     /// <summary>Every segment starting on or before the as-of date, of any care type (a copy: for exports and tests).</summary>
     public IReadOnlyList<Segment> AllSegments => _segments.Where(s => s.Start <= Rules.AsOf).ToList();
 
