@@ -20,8 +20,13 @@ public sealed record FileImportResult(
     int RowsRejected,
     int RowsDuplicate,
     string? Reason,
-    IReadOnlyList<(int Line, RowError Error)> Refusals)
+    IReadOnlyList<(int Line, RowError Error)> Refusals,
+    int RefusalCount = 0)
 {
+    /// <summary>How many refusals <see cref="Refusals"/> keeps at most: the first ones, to show; the
+    /// quarantine holds them all, and memory stays flat for a file of only bad rows.</summary>
+    public const int RefusalsKept = 100;
+
     public bool RejectedWhole => Status == Store.ImportStatus.Rejected;
 }
 

@@ -78,6 +78,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
         };
         var counts = new Counts();
         var refusals = new List<(int, RowError)>();
+        var refusalCount = 0;
         using (var transaction = store.BeginImport(pending))
         {
             foreach (var batch in CheckedBatches(csv, format, store.LoadCareTypeMapping()))
@@ -88,7 +89,8 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
                     if (row.Errors is { } errors)
                     {
                         counts.Rejected++;
-                        foreach (var error in errors) refusals.Add((row.Line, error));
+                        refusalCount += errors.Length;
+                        foreach (var error in errors.Take(FileImportResult.RefusalsKept - refusals.Count)) refusals.Add((row.Line, error));
                         if (!options.Strict) foreach (var error in errors) transaction.AddRefusal(row.Line, error);
                         continue;
                     }
@@ -116,14 +118,14 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
             {
                 transaction.Complete(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicate, _clock.GetUtcNow().UtcDateTime);
                 return new FileImportResult(path, file.Sha256, format, ImportStatus.Imported,
-                    counts.Read, counts.Accepted, counts.Rejected, counts.Duplicate, null, refusals);
+                    counts.Read, counts.Accepted, counts.Rejected, counts.Duplicate, null, refusals, refusalCount);
             }
         }
         // The transaction rolled back: nothing of the file is stored.
         if (csv.FatalProblem is { } problem) return Record(Rejected(path, file.Sha256, format, problem), startedAt, options);
         // --strict: the failing rows are reported, not stored.
         var strict = new FileImportResult(path, file.Sha256, format, ImportStatus.Rejected, 0, 0, counts.Rejected, 0,
-            $"--strict: {counts.Rejected} row{(counts.Rejected == 1 ? "" : "s")} fail the checks", refusals);
+            $"--strict: {counts.Rejected} row{(counts.Rejected == 1 ? "" : "s")} fail the checks", refusals, refusalCount);
         return Record(strict, startedAt, options);
     }
 

@@ -146,6 +146,18 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void ManyRefusedRowsAreAllQuarantinedAndTheFirstTenShown()
+    {
+        var rows = Enumerable.Range(0, 150).Select(i => Extracts.Row(_bsns[0], "2020-02-01", "2020-01-31", provider: $"4100{i:D4}")).ToArray();
+        var result = Import(_folder.Write("bad.csv", Extracts.File(rows)));
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("150 rows read, 0 accepted, 150 refused", result.Out);
+        Assert.Equal(10, result.Out.Split('\n').Count(l => l.StartsWith("  line ", StringComparison.Ordinal)));
+        Assert.Contains("… and 140 more: monitor quarantine --file bad.csv", result.Out);
+        Assert.Equal(150, Count("SELECT count(*) FROM quarantine"));
+    }
+
+    [Fact]
     public void TheSameSegmentOfTwoYouthsIsNoDuplicate()
     {
         var result = Import(_folder.Write("a.csv", Extracts.File(

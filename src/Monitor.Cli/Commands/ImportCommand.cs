@@ -85,7 +85,11 @@ public static class ImportCommand
         }
         foreach (var (line, error) in r.Refusals.Take(RefusalsShown))
             messages.WriteLine($"  line {line}, {error.Column}: {error.Reason}");
-        if (r.Refusals.Count > RefusalsShown)
-            messages.WriteLine($"  … and {r.Refusals.Count - RefusalsShown} more: monitor quarantine --file {Path.GetFileName(r.File)}");
+        if (r.RefusalCount > RefusalsShown)
+        {
+            messages.WriteLine(r.RejectedWhole
+                ? $"  … and {r.RefusalCount - RefusalsShown} more (not stored: the file was rejected)"
+                : $"  … and {r.RefusalCount - RefusalsShown} more: monitor quarantine --file {Path.GetFileName(r.File)}");
+        }
     }
 }
