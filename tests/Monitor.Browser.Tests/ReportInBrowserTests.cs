@@ -5,8 +5,7 @@ namespace Monitor.Browser.Tests;
 
 /// <summary>
 /// The demo's report in a real browser: Debian's chromium, driven by Playwright (its own browser
-/// download cannot work here). CI installs chromium and sets MONITOR_REQUIRE_BROWSER=1, so there a
-/// missing browser fails the test instead of skipping it.
+/// download cannot work here). .ci/run installs chromium; without it the test is skipped, and says so.
 /// </summary>
 public sealed class ReportInBrowserTests : IDisposable
 {
@@ -21,8 +20,6 @@ public sealed class ReportInBrowserTests : IDisposable
     [SkippableFact]
     public async Task TheReportLoadsWithoutErrorsAndEveryChartHasASize()
     {
-        var required = Environment.GetEnvironmentVariable("MONITOR_REQUIRE_BROWSER") == "1";
-        Assert.False(required && !File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs Debian's chromium");
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium)");
 
         var output = new StringWriter();
