@@ -14,6 +14,7 @@ public sealed class Analysis
 {
     private readonly MonitorStore _store;
     private Segment[]? _segments;
+    private (DateOnly AsOf, string Set)? _sortedFor;
     private TariffTable? _tariffs;
     private OutcomeData? _outcomeData;
 
@@ -31,7 +32,12 @@ public sealed class Analysis
         _segments ??= _store.ReadSegments();
         if (_segments.Length == 0) throw new InvalidRequestException($"no segment stored yet in {_store.Path}: import a rijm or cbs extract first");
         _tariffs ??= _store.LoadTariffs();
-        return EpisodeBuilder.Build(_segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
+        // The builder sorts the array in place, in an order set by the as-of date and the residential set,
+        // and episode sets point into it: sets of other gap days share it, other orders get their own copy.
+        var order = (asOf, string.Join(",", residentialSet.Order()));
+        var segments = _sortedFor is null || _sortedFor == order ? _segments : (Segment[])_segments.Clone();
+        _sortedFor ??= order;
+        return EpisodeBuilder.Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
     }
 
     public Measurement Measure(EpisodeSet episodes, Period period, string? region, int topN = MeasurementParameters.DefaultTopN)

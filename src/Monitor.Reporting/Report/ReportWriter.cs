@@ -70,8 +70,12 @@ public static class ReportWriter
         var output = Render(input);
         var charts = Path.Combine(folder, "charts");
         var tables = Path.Combine(folder, "tables");
-        Directory.CreateDirectory(charts);
-        Directory.CreateDirectory(tables);
+        // An earlier report's chart or table that this one leaves out (suppressed now) must not linger.
+        foreach (var (dir, pattern) in new[] { (charts, "*.svg"), (tables, "*.csv") })
+        {
+            Directory.CreateDirectory(dir);
+            foreach (var stale in Directory.GetFiles(dir, pattern)) File.Delete(stale);
+        }
         var utf8 = new UTF8Encoding(false);
         foreach (var (name, svg) in output.Charts)
             File.WriteAllText(Path.Combine(charts, name + ".svg"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, utf8);
