@@ -42,16 +42,7 @@ public sealed class ImportTransaction : IDisposable
 
     /// <summary>Stores a checked row, unless it duplicates one already stored or earlier in the file.</summary>
     /// <returns>The id of the stored row it duplicates, or null when it was stored.</returns>
-    public long? AddSegment(CheckedSegment row)
-    {
-        var original = _segments.Add(row);
-        if (original is { } of)
-        {
-            _connection.Execute("INSERT INTO duplicate_row (import_id, line, duplicate_of) VALUES (@ImportId, @line, @of)",
-                new { ImportId, line = row.Line, of }, _transaction);
-        }
-        return original;
-    }
+    public long? AddSegment(CheckedSegment row) => _segments.Add(row);
 
     /// <summary>Stores a questionnaire score, unless the same score of the same youth is stored already.</summary>
     /// <returns>False for a duplicate.</returns>

@@ -4,8 +4,8 @@ using Monitor.Core.Domain;
 namespace Monitor.Store;
 
 /// <summary>
-/// Writes one import's accepted segment rows: hands out youth and segment ids, detects duplicates, and
-/// inserts rows 32 at a time. The hot path of an import, so it binds through SQLite's own API
+/// Writes one import's accepted segment rows: hands out youth and segment ids, detects and records
+/// duplicates, and inserts rows 32 at a time. The hot path of an import, so it binds through SQLite's own API
 /// (<see cref="RawStatement"/>). Measured on the 2-core CI machine: see docs/benchmarks.md.
 /// </summary>
 internal sealed class SegmentWriter : IDisposable
@@ -15,9 +15,12 @@ internal sealed class SegmentWriter : IDisposable
 
     private readonly long _importId;
     private readonly IReadOnlySet<long> _supersededImports;
-    private readonly RawStatement _insertOne, _insertMany, _findSameStart;
+    private readonly RawStatement _insertOne, _insertMany, _findSameStart, _insertDuplicate;
     private readonly YouthRegistry _youths;
     private readonly List<(long Id, long YouthId, CheckedSegment Row)> _pending = new(RowsPerInsert);
+    // A duplicate may point at a row still waiting in _pending: its record waits too, and is written
+    // after the rows, so that its foreign key always finds the original.
+    private readonly List<(int Line, long Of)> _pendingDuplicates = [];
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
 
     // Ids are handed out here rather than read back per row: the transaction holds SQLite's write lock,
@@ -52,14 +55,20 @@ internal sealed class SegmentWriter : IDisposable
             SELECT id, provider, care_type, coalesce(product_code, ''), end_date, import_id
             FROM segment WHERE youth_id = ?1 AND start_date = ?2 AND superseded_by IS NULL
             """);
+        _insertDuplicate = new RawStatement(connection, "INSERT INTO duplicate_row (import_id, line, duplicate_of) VALUES (?1, ?2, ?3)");
     }
 
+    /// <summary>Stores the row, or records it as a duplicate of the row it repeats (PROTOCOL.md 3.1).</summary>
     /// <returns>The id of the stored row this one duplicates, or null when it was stored.</returns>
     public long? Add(CheckedSegment row)
     {
         EnterYouth(row.YouthKey);
         var key = row.DuplicateKey;
-        if (FindDuplicate(key) is { } original) return original;
+        if (FindDuplicate(key) is { } original)
+        {
+            _pendingDuplicates.Add((row.Line, original));
+            return original;
+        }
 
         var id = _nextSegmentId++;
         _pending.Add((id, _youthId, row));
@@ -68,7 +77,8 @@ internal sealed class SegmentWriter : IDisposable
         return null;
     }
 
-    /// <summary>Inserts the rows still waiting. Called before anything reads segments back.</summary>
+    /// <summary>Inserts the rows still waiting, then the duplicate records that may point at them. Called
+    /// before anything reads segments back.</summary>
     public void Flush()
     {
         if (_pending.Count == RowsPerInsert)
@@ -81,6 +91,8 @@ internal sealed class SegmentWriter : IDisposable
             foreach (var pending in _pending) Bind(_insertOne, 0, pending).Execute();
         }
         _pending.Clear();
+        foreach (var (line, of) in _pendingDuplicates) _insertDuplicate.Bind(1, _importId).Bind(2, line).Bind(3, of).Execute();
+        _pendingDuplicates.Clear();
     }
 
     private RawStatement Bind(RawStatement statement, int offset, (long Id, long YouthId, CheckedSegment Row) pending)
@@ -142,6 +154,6 @@ internal sealed class SegmentWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _insertOne, _insertMany, _findSameStart }) statement.Dispose();
+        foreach (var statement in new[] { _insertOne, _insertMany, _findSameStart, _insertDuplicate }) statement.Dispose();
     }
 }

@@ -146,6 +146,19 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void TwoIdenticalRowsOneAfterTheOtherAreOneSegmentAndOneDuplicate()
+    {
+        // Issue 9: the duplicate pointed at its original while that row still waited in the writer's batch,
+        // and the foreign key of duplicate_row failed the whole file.
+        var row = Extracts.Row(_bsns[0], "2020-01-01", "2020-06-30");
+        var result = Import(_folder.Write("a.csv", Extracts.File(row, row)), "--json", "-");
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("\"rows_duplicate\": 1", result.Out);
+        Assert.Equal(1, Segments);
+        Assert.Equal(1, Count("SELECT count(*) FROM duplicate_row d JOIN segment s ON s.id = d.duplicate_of WHERE d.line = 3 AND s.line = 2"));
+    }
+
+    [Fact]
     public void ManyRefusedRowsAreAllQuarantinedAndTheFirstTenShown()
     {
         var rows = Enumerable.Range(0, 150).Select(i => Extracts.Row(_bsns[0], "2020-02-01", "2020-01-31", provider: $"4100{i:D4}")).ToArray();
