@@ -45,6 +45,12 @@ public sealed class ImportProgressBar : IImportProgress
         _task.Value = _task.MaxValue;
         _task.StopTask();
     }
+
+    public void Waiting(string holder, TimeSpan waited)
+    {
+        _task ??= _context.AddTask(Markup.Escape("waiting for the store"), maxValue: 1);
+        _task.Description = Markup.Escape($"waiting {waited.TotalSeconds:0} s: {holder} is writing to the store");
+    }
 }
 
 /// <summary>Progress as plain lines, for redirected output.</summary>
@@ -54,7 +60,7 @@ internal sealed class PlainProgress(TextWriter messages) : IImportProgress
     private string _file = "";
     private int _nextLine;
 
-    public void Started(string file, long totalBytes) => (_file, _nextLine) = (file, RowsPerLine);
+    public void Started(string file, long totalBytes) => (_file, _nextLine, _nextWaitLine) = (file, RowsPerLine, TimeSpan.Zero);
 
     public void Advanced(long bytesRead, int rowsRead)
     {
@@ -66,5 +72,16 @@ internal sealed class PlainProgress(TextWriter messages) : IImportProgress
 
     public void Finished(FileImportResult result)
     {
+    }
+
+    private TimeSpan _nextWaitLine;
+
+    /// <summary>A line when the wait begins, then every 30 seconds: a long wait is normal, not a hang.</summary>
+    public void Waiting(string holder, TimeSpan waited)
+    {
+        if (waited < _nextWaitLine) return;
+        messages.WriteLine($"waiting for the store's write lock ({waited.TotalSeconds:0} s so far): {holder} is writing to it");
+        messages.Flush();
+        _nextWaitLine = waited + TimeSpan.FromSeconds(30);
     }
 }

@@ -25,7 +25,7 @@ public static class ReportAssembler
     {
         if (request.AsOf < request.Baseline.To || request.AsOf < request.Followup.To)
             throw new InvalidRequestException($"the as-of date {request.AsOf:yyyy-MM-dd} is before the end of the follow-up period ({request.Followup.To:yyyy-MM-dd})");
-        var analysis = new Analysis(store);
+        using var analysis = new Analysis(store);
         analysis.CheckRegion(request.Region);
         analysis.CheckRegion(request.RegionA);
         analysis.CheckRegion(request.RegionB);

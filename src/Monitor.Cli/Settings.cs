@@ -8,14 +8,15 @@ namespace Monitor.Cli;
 /// Defaults a region can change without typing them on every command: a JSON file named by
 /// <c>--settings</c>, else <c>$MONITOR_SETTINGS</c>, else <c>monitor.settings.json</c> beside the store.
 /// Options on the command line win over the file. Keys: <c>gap_days</c>, <c>residential_set</c>,
-/// <c>top_n</c>, <c>suppression_threshold</c>.
+/// <c>top_n</c>, <c>suppression_threshold</c>, <c>lock_wait_seconds</c>.
 /// </summary>
-public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSet, int TopN, int SuppressionThreshold)
+/// <param name="LockWait">How long an import waits for another import's write lock before it gives up.</param>
+public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSet, int TopN, int SuppressionThreshold, TimeSpan LockWait)
 {
     public const string Variable = "MONITOR_SETTINGS";
     public const string FileName = "monitor.settings.json";
 
-    public static Settings Defaults { get; } = new(EpisodeRules.DefaultGapDays, CareTypes.DefaultResidentialSet, 25, 10);
+    public static Settings Defaults { get; } = new(EpisodeRules.DefaultGapDays, CareTypes.DefaultResidentialSet, 25, 10, Store.LockWait.DefaultLimit);
 
     public static Settings Load(string databasePath, string? explicitPath)
     {
@@ -34,6 +35,12 @@ public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSe
             if (root.TryGetProperty("gap_days", out var gap)) settings = settings with { GapDays = gap.GetInt32() };
             if (root.TryGetProperty("top_n", out var topN)) settings = settings with { TopN = topN.GetInt32() };
             if (root.TryGetProperty("suppression_threshold", out var threshold)) settings = settings with { SuppressionThreshold = threshold.GetInt32() };
+            if (root.TryGetProperty("lock_wait_seconds", out var lockWait))
+            {
+                var seconds = lockWait.GetInt32();
+                if (seconds < 0) throw new FormatException($"lock_wait_seconds cannot be negative ({seconds})");
+                settings = settings with { LockWait = TimeSpan.FromSeconds(seconds) };
+            }
             if (root.TryGetProperty("residential_set", out var set))
                 settings = settings with { ResidentialSet = CareTypes.ParseSet(string.Join(',', set.EnumerateArray().Select(e => e.GetString()))) };
             return settings;

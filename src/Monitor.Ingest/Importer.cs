@@ -46,11 +46,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
         }
         if (file.RejectReason is not null) return Record(Rejected(path, file.Sha256, options.Format, file.RejectReason), startedAt, options);
 
-        if (store.FindImported(file.Sha256) is { } earlier)
-        {
-            var format = ExtractFormats.TryParse(earlier.Format ?? "", out var f) ? f : options.Format;
-            return Record(new FileImportResult(path, file.Sha256, format, ImportStatus.AlreadyImported, 0, 0, 0, 0, null, []), startedAt, options);
-        }
+        if (store.FindImported(file.Sha256) is not null) return AlreadyImported(path, file.Sha256, startedAt, options);
 
         progress?.Started(path, file.Size);
         var result = ImportRows(path, file, options, startedAt);
@@ -61,13 +57,15 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
     private FileImportResult ImportRows(string path, ExtractFile file, ImportOptions options, DateTime startedAt)
     {
         using var csv = CsvRows.Open(path);
+        // Reasons describe the header, never quote it: without a header, the first line is a youth's data.
         var detected = options.Format ?? ExtractFormats.Detect(csv.Header);
         if (detected is not { } format)
-            return Record(Rejected(path, file.Sha256, null, $"cannot tell the format from the header ({string.Join(", ", csv.Header)})"), startedAt, options);
+            return Record(Rejected(path, file.Sha256, null, HeaderCheck.LooksLikeData(csv.Header) ?? HeaderCheck.Unrecognised(csv.Header)), startedAt, options);
         var missing = format.MissingColumns(csv.Header);
         if (missing.Count > 0)
         {
-            var reason = $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} for format {format.Name()}";
+            var reason = HeaderCheck.LooksLikeData(csv.Header)
+                         ?? $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} for format {format.Name()}";
             return Record(Rejected(path, file.Sha256, format, reason), startedAt, options);
         }
 
@@ -79,8 +77,10 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
         var counts = new Counts();
         var refusals = new List<(int, RowError)>();
         var refusalCount = 0;
-        using (var transaction = store.BeginImport(pending))
+        DateOnly? latestStart = null;
+        using (var transaction = store.BeginImport(pending, WaitFor(options)))
         {
+            if (transaction is null) return AlreadyImported(path, file.Sha256, startedAt, options); // by another process, while we waited
             foreach (var batch in CheckedBatches(csv, format, store.LoadCareTypeMapping()))
             {
                 foreach (var row in batch.Rows)
@@ -97,6 +97,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
                     if (options.Strict && counts.Rejected > 0) continue; // the file is lost; keep counting failures
                     if (row.Segment is { } segment)
                     {
+                        if (latestStart is null || segment.Start > latestStart) latestStart = segment.Start;
                         if (transaction.AddSegment(segment) is null) counts.Accepted++;
                         else counts.Duplicate++;
                     }
@@ -116,9 +117,12 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
 
             if (csv.FatalProblem is null && !(options.Strict && counts.Rejected > 0))
             {
-                transaction.Complete(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicate, _clock.GetUtcNow().UtcDateTime);
+                // The coverage date (PROTOCOL.md 3.4): given, else the latest start among the rows that pass the checks.
+                var coverage = format.IsSegments() ? options.ExtractDate ?? latestStart : null;
+                transaction.Complete(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicate, _clock.GetUtcNow().UtcDateTime,
+                    coverage, coverageGiven: coverage is not null && options.ExtractDate is not null);
                 return new FileImportResult(path, file.Sha256, format, ImportStatus.Imported,
-                    counts.Read, counts.Accepted, counts.Rejected, counts.Duplicate, null, refusals, refusalCount);
+                    counts.Read, counts.Accepted, counts.Rejected, counts.Duplicate, null, refusals, refusalCount, coverage);
             }
         }
         // The transaction rolled back: nothing of the file is stored.
@@ -211,7 +215,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
                 return new CheckedRow(row.Line, null, null, score is null ? errors.ToArray() : null, score);
             };
         }
-        var segments = new SegmentRowChecker(format, csv.Header, csv.Semicolon, careTypes, pseudonymizer);
+        var segments = new SegmentRowChecker(format, csv.Header, csv.Semicolon, careTypes, pseudonymizer, TodayInTheNetherlands());
         return row =>
         {
             errors.Clear();
@@ -234,13 +238,23 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
         }
     }
 
+    /// <summary>How long a file waits for another import's write lock, telling the progress display meanwhile.</summary>
+    private LockWait WaitFor(ImportOptions options) => new(options.LockWaitLimit ?? LockWait.DefaultLimit, progress is null ? null : progress.Waiting);
+
+    private FileImportResult AlreadyImported(string path, string sha256, DateTime startedAt, ImportOptions options)
+    {
+        var earlier = store.FindImported(sha256);
+        var format = ExtractFormats.TryParse(earlier?.Format ?? "", out var f) ? f : options.Format;
+        return Record(new FileImportResult(path, sha256, format, ImportStatus.AlreadyImported, 0, 0, 0, 0, null, []), startedAt, options);
+    }
+
     private static FileImportResult Rejected(string path, string? sha, ExtractFormat? format, string reason) =>
-        new(path, sha, format, ImportStatus.Rejected, 0, 0, 0, 0, reason, []);
+        new(path, sha, format, ImportStatus.Rejected, 0, 0, 0, 0, Reasons.Cap(reason), []);
 
     /// <summary>Attempts that store nothing still go in the import log, so the analyst sees what ran.</summary>
     private FileImportResult Record(FileImportResult result, DateTime startedAt, ImportOptions options)
     {
-        store.RecordAttempt(new ImportRecord
+        store.RecordAttempt(WaitFor(options), new ImportRecord
         {
             FileName = result.File, Sha256 = result.Sha256 ?? "", Format = result.Format?.Name(), Source = options.Source,
             FullExtract = options.FullExtract, Status = result.Status, Reason = result.Reason,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Monitor.Core;
 using Monitor.Core.Privacy;
 
 namespace Monitor.Ingest;
@@ -15,42 +16,69 @@ public static class PseudonymKeys
 
     public static string KeyFileFor(string databasePath) => Path.GetFullPath(databasePath) + ".key";
 
-    public static Pseudonymizer ForStore(string databasePath)
+    private const int MinimumBytes = 16;
+
+    /// <exception cref="InvalidRequestException">The key in the environment is too short, or the key file
+    /// cannot be read or holds no key: bad input, exit 2 (PROTOCOL.md 3.3).</exception>
+    public static Pseudonymizer ForStore(string databasePath) =>
+        new(FromEnvironment() ?? ReadOrCreateKeyFile(KeyFileFor(databasePath)));
+
+    /// <summary>Refuses a key in the environment that is too short, before anything is written.</summary>
+    /// <exception cref="InvalidRequestException">The key is shorter than 16 bytes.</exception>
+    public static void CheckEnvironment() => FromEnvironment();
+
+    private static byte[]? FromEnvironment()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            var bytes = Encoding.UTF8.GetBytes(fromEnvironment);
-            if (bytes.Length < 16) throw new InvalidOperationException($"{EnvironmentVariable} is shorter than 16 bytes: use a long random secret");
-            return new Pseudonymizer(bytes);
-        }
-        return new Pseudonymizer(ReadOrCreateKeyFile(KeyFileFor(databasePath)));
+        if (string.IsNullOrEmpty(fromEnvironment)) return null;
+        var bytes = Encoding.UTF8.GetBytes(fromEnvironment);
+        if (bytes.Length < MinimumBytes)
+            throw new InvalidRequestException($"{EnvironmentVariable} is {bytes.Length} bytes long, shorter than {MinimumBytes}: use a long random secret (for example: openssl rand -hex 32)");
+        return bytes;
     }
 
     private static byte[] ReadOrCreateKeyFile(string path)
     {
         if (!File.Exists(path))
         {
+            // Written whole under another name, then moved into place without replacing: a second process
+            // opening a new store at the same moment never reads a half-written key, and both use one key.
+            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             try
             {
                 var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
                 if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                using var stream = new FileStream(path, options);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) + "\n"));
+                using (var stream = new FileStream(temporary, options))
+                    stream.Write(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) + "\n"));
+                File.Move(temporary, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another process created it first: use theirs.
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidRequestException($"cannot create the key file {path}: {e.Message}");
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
         }
-        var text = File.ReadAllText(path).Trim();
+        byte[] key;
         try
         {
-            return Convert.FromHexString(text);
+            key = Convert.FromHexString(File.ReadAllText(path).Trim());
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"the key file {path} does not hold a hex key");
+            throw new InvalidRequestException($"the key file {path} does not hold a hex key");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidRequestException($"cannot read the key file {path}: {e.Message}");
+        }
+        if (key.Length < MinimumBytes) throw new InvalidRequestException($"the key file {path} holds a key shorter than {MinimumBytes} bytes");
+        return key;
     }
 }

@@ -37,7 +37,8 @@ internal static class ImportStep
             return result with { Files = tally };
         }
 
-        var options = new ImportOptions(inbox.Format, step.Strict, step.Source, step.Full);
+        // The pipeline waits for another writer in short tries of its own (Retry.LockTimeout), retried with backoff.
+        var options = new ImportOptions(inbox.Format, step.Strict, step.Source, step.Full, LockWaitLimit: context.Pipeline.Retry.LockTimeout);
         Pseudonymizer? pseudonymizer = null;
         foreach (var (path, _) in ImportOrder.ReferenceFirst(scan.Ready.OrderBy(f => f.LastWriteUtc).ThenBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Path), inbox.Format))
         {

@@ -25,7 +25,7 @@ internal static class MeasureStep
                 if (date < period.To)
                     throw new InvalidRequestException($"the as-of date {date:yyyy-MM-dd} is before the end of {name} {period} ({period.To:yyyy-MM-dd})");
             }
-            var analysis = new Analysis(store);
+            using var analysis = new Analysis(store);
             analysis.CheckRegion(step.Region);
             var episodes = analysis.BuildEpisodes(date, step.GapDays, step.ResidentialSet);
             var comparison = Comparison.Of(

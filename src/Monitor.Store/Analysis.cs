@@ -8,11 +8,15 @@ namespace Monitor.Store;
 
 /// <summary>
 /// Episodes and measurements over what the store holds: reads the segments and reference data once,
-/// then hands them to the pure core. One instance serves several measurements of the same store.
+/// then hands them to the pure core. One instance serves several measurements of the same store, all
+/// read in one snapshot of it (one read transaction): whatever else the caller reads from the store
+/// while the analysis is open (the import log, counts) describes the same imports. Dispose it to end
+/// the snapshot.
 /// </summary>
-public sealed class Analysis
+public sealed class Analysis : IDisposable
 {
     private readonly MonitorStore _store;
+    private readonly IDisposable _snapshot;
     private Segment[]? _segments;
     private (DateOnly AsOf, string Set)? _sortedFor;
     private TariffTable? _tariffs;
@@ -21,8 +25,11 @@ public sealed class Analysis
     public Analysis(MonitorStore store)
     {
         _store = store;
+        _snapshot = store.BeginSnapshot();
         Reference = store.LoadReferenceData();
     }
+
+    public void Dispose() => _snapshot.Dispose();
 
     public ReferenceData Reference { get; }
 

@@ -17,6 +17,11 @@ public sealed record ImportRecord
     public int RowsDuplicate { get; init; }
     public required DateTime StartedAt { get; init; }
     public required DateTime FinishedAt { get; init; }
+    /// <summary>The day the extract's picture was taken (PROTOCOL.md 3.4); null for reference files and
+    /// attempts that stored nothing.</summary>
+    public DateOnly? CoverageDate { get; init; }
+    /// <summary>Whether <see cref="CoverageDate"/> was given (<c>--extract-date</c>) rather than derived.</summary>
+    public bool CoverageGiven { get; init; }
 }
 
 /// <summary>The statuses of an import (PROTOCOL.md 7).</summary>

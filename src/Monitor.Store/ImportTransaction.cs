@@ -13,6 +13,7 @@ namespace Monitor.Store;
 /// </summary>
 public sealed class ImportTransaction : IDisposable
 {
+    private readonly MonitorStore _store;
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly HashSet<long> _supersededImports = [];
@@ -20,11 +21,26 @@ public sealed class ImportTransaction : IDisposable
     private readonly SegmentWriter _segments;
     private bool _completed;
 
-    internal ImportTransaction(MonitorStore store, ImportRecord pending)
+    /// <summary>Takes the write lock and starts the file's transaction; null when these bytes were imported
+    /// by someone else before the lock was ours (then nothing is left open).</summary>
+    internal static ImportTransaction? Begin(MonitorStore store, ImportRecord pending, LockWait wait)
     {
+        store.Connection.Execute("PRAGMA cache_size = -65536"); // 64 MB of pages keeps the indexes' hot part in memory
+        var transaction = store.BeginWrite(wait);
+        // The same bytes are looked for again here, holding the write lock: two processes importing one
+        // file at once then give one import and one already_imported, never a broken unique index.
+        if (store.FindImported(pending.Sha256, transaction) is null) return new ImportTransaction(store, pending, transaction);
+        transaction.Rollback();
+        transaction.Dispose();
+        return null;
+    }
+
+    private ImportTransaction(MonitorStore store, ImportRecord pending, SqliteTransaction transaction)
+    {
+        _store = store;
         _connection = store.Connection;
-        _connection.Execute("PRAGMA cache_size = -65536"); // 64 MB of pages keeps the indexes' hot part in memory
-        _transaction = _connection.BeginTransaction();
+        _transaction = transaction;
+        store.NoteWriter(pending.FileName);
         ImportId = store.InsertImport(pending, _transaction);
         if (pending.FullExtract && pending.Source is not null)
         {
@@ -59,7 +75,7 @@ public sealed class ImportTransaction : IDisposable
 
     public void AddRefusal(int line, RowError error) =>
         _connection.Execute("INSERT INTO quarantine (import_id, line, column_name, reason) VALUES (@ImportId, @line, @Column, @Reason)",
-            new { ImportId, line, error.Column, error.Reason }, _transaction);
+            new { ImportId, line, error.Column, Reason = Reasons.Cap(error.Reason) }, _transaction);
 
     /// <summary>Reference rows update by key: the new row replaces the stored one (PROTOCOL.md 3.2).</summary>
     public void AddReference(object row)
@@ -115,8 +131,9 @@ public sealed class ImportTransaction : IDisposable
         }
     }
 
-    /// <summary>Writes the final counts, supersedes what a full extract replaces, and commits.</summary>
-    public void Complete(int rowsRead, int rowsAccepted, int rowsRejected, int rowsDuplicate, DateTime finishedAt)
+    /// <summary>Writes the final counts and the coverage date, supersedes what a full extract replaces, and commits.</summary>
+    public void Complete(int rowsRead, int rowsAccepted, int rowsRejected, int rowsDuplicate, DateTime finishedAt,
+        DateOnly? coverageDate = null, bool coverageGiven = false)
     {
         _segments.Flush();
         if (_supersededImports.Count > 0)
@@ -126,9 +143,13 @@ public sealed class ImportTransaction : IDisposable
         }
         _connection.Execute("""
             UPDATE import_file SET rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_rejected = @rowsRejected,
-                rows_duplicate = @rowsDuplicate, finished_at = @finished
+                rows_duplicate = @rowsDuplicate, finished_at = @finished, coverage_date = @coverage, coverage_given = @coverageGiven
             WHERE id = @ImportId
-            """, new { rowsRead, rowsAccepted, rowsRejected, rowsDuplicate, finished = MonitorStore.Iso(finishedAt), ImportId }, _transaction);
+            """, new
+            {
+                rowsRead, rowsAccepted, rowsRejected, rowsDuplicate, finished = MonitorStore.Iso(finishedAt), ImportId,
+                coverage = coverageDate is { } c ? DateCodec.ToInt(c) : (long?)null, coverageGiven,
+            }, _transaction);
         _transaction.Commit();
         _completed = true;
     }
@@ -139,5 +160,6 @@ public sealed class ImportTransaction : IDisposable
         _youths.Dispose();
         if (!_completed) _transaction.Rollback();
         _transaction.Dispose();
+        _store.ClearWriterNote();
     }
 }

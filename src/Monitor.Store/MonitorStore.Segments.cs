@@ -10,7 +10,8 @@ public sealed partial class MonitorStore
     /// Reads every segment in force into one array. The hot path of every measurement: a region's store
     /// holds millions of rows, so two readers (one per core; WAL lets readers run side by side) each fill
     /// their half of the array through SQLite's own API, and product codes are interned, since a handful
-    /// of codes repeat over millions of rows.
+    /// of codes repeat over millions of rows. Inside a snapshot (<see cref="BeginSnapshot"/>) both readers
+    /// see the snapshot's version, or the store's own connection reads alone.
     /// </summary>
     public Segment[] ReadSegments()
     {
@@ -18,22 +19,30 @@ public sealed partial class MonitorStore
         if (low is null) return [];
         var middle = (low.Value + high!.Value) / 2;
         (long From, long To)[] ranges = [(low.Value, middle), (middle + 1, high.Value)];
-        var readers = ranges.Select(_ => OpenReader()).ToArray();
+        var readers = ranges.Select(_ => OpenReaderAtSnapshot()).ToArray();
         try
         {
+            if (readers.Any(r => r is null))
+            {
+                // An import committed after the snapshot began: only the snapshot's own connection sees it.
+                foreach (var reader in readers) reader?.Dispose();
+                readers = [Connection];
+                ranges = [(low.Value, high.Value)];
+            }
             // Counting is a scan too: both halves at once, then one exact array for both readers to fill.
             var counts = new int[ranges.Length];
-            Parallel.For(0, ranges.Length, part => counts[part] = readers[part].ExecuteScalar<int>(
+            Parallel.For(0, ranges.Length, part => counts[part] = readers[part]!.ExecuteScalar<int>(
                 "SELECT count(*) FROM segment WHERE id BETWEEN @From AND @To AND superseded_by IS NULL",
                 new { ranges[part].From, ranges[part].To }));
             var segments = new Segment[counts.Sum()];
             Parallel.For(0, ranges.Length, part =>
-                ReadRange(readers[part], ranges[part].From, ranges[part].To, segments.AsSpan(part == 0 ? 0 : counts[0], counts[part])));
+                ReadRange(readers[part]!, ranges[part].From, ranges[part].To, segments.AsSpan(part == 0 ? 0 : counts[0], counts[part])));
             return segments;
         }
         finally
         {
-            foreach (var reader in readers) reader.Dispose();
+            foreach (var reader in readers)
+                if (reader != Connection) reader?.Dispose();
         }
     }
 
@@ -50,7 +59,9 @@ public sealed partial class MonitorStore
     private static void ReadRange(SqliteConnection connection, long from, long to, Span<Segment> into)
     {
         var productCodes = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> chars = stackalloc char[256];
+        // Codes are at most 64 characters since protocol version 2; a store from before may hold longer
+        // ones, which must not make a measurement fail (issue 16), so the buffer grows when it has to.
+        var chars = new char[256];
         // SQLite packs several numbers into one column: each column fetched is a call into native code, and
         // those calls, not SQLite's own work, were most of the cost. Missing ends and amounts come as -1.
         using var query = new RawStatement(connection, """
@@ -71,10 +82,11 @@ public sealed partial class MonitorStore
             var utf8 = query.Bytes(6);
             if (!utf8.IsEmpty)
             {
+                if (utf8.Length > chars.Length) chars = new char[utf8.Length];
                 var length = System.Text.Encoding.UTF8.GetChars(utf8, chars);
-                if (!productCodes.TryGetValue(chars[..length], out productCode))
+                if (!productCodes.TryGetValue(chars.AsSpan(0, length), out productCode))
                 {
-                    productCode = new string(chars[..length]);
+                    productCode = new string(chars, 0, length);
                     productCodes[productCode] = productCode;
                 }
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Monitor.Core.Checks;
 using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
@@ -13,10 +14,13 @@ namespace Monitor.Store;
 /// </summary>
 public sealed partial class MonitorStore : IDisposable
 {
-    private MonitorStore(string path, SqliteConnection connection)
+    private readonly TimeSpan _busyTimeout;
+
+    private MonitorStore(string path, SqliteConnection connection, TimeSpan busyTimeout)
     {
         Path = path;
         Connection = connection;
+        _busyTimeout = busyTimeout;
     }
 
     public string Path { get; }
@@ -49,11 +53,11 @@ public sealed partial class MonitorStore : IDisposable
                 DefaultTimeout = commandTimeout,
             }.ToString());
             connection.Open();
+            // The busy timeout first: switching a new file to WAL needs a lock another opener may hold.
             // WAL: readers never block the nightly import. FULL: a committed import survives a power cut.
-            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = " +
-                               (long)wait.TotalMilliseconds + ";");
+            connection.Execute("PRAGMA busy_timeout = " + (long)wait.TotalMilliseconds + "; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
             Migrations.Apply(connection);
-            return new MonitorStore(path, connection);
+            return new MonitorStore(path, connection, wait);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -68,14 +72,16 @@ public sealed partial class MonitorStore : IDisposable
     public void Dispose() => Connection.Dispose();
 
     /// <summary>The successful import of these bytes, if any.</summary>
-    public ImportRecord? FindImported(string sha256) =>
+    public ImportRecord? FindImported(string sha256) => FindImported(sha256, null);
+
+    internal ImportRecord? FindImported(string sha256, SqliteTransaction? transaction) =>
         Connection.QuerySingleOrDefault<ImportRow>(
-            "SELECT * FROM import_file WHERE sha256 = @sha256 AND status = 'imported'", new { sha256 })?.ToRecord();
+            "SELECT * FROM import_file WHERE sha256 = @sha256 AND status = 'imported'", new { sha256 }, transaction)?.ToRecord();
 
     /// <summary>Records an attempt that stored nothing: an already imported file or one rejected whole.</summary>
-    public long RecordAttempt(ImportRecord record)
+    public long RecordAttempt(LockWait wait, ImportRecord record)
     {
-        using var transaction = Connection.BeginTransaction();
+        using var transaction = BeginWrite(wait);
         var id = InsertImport(record, transaction);
         transaction.Commit();
         return id;
@@ -84,20 +90,23 @@ public sealed partial class MonitorStore : IDisposable
     internal long InsertImport(ImportRecord r, SqliteTransaction transaction) =>
         Connection.ExecuteScalar<long>("""
             INSERT INTO import_file (file_name, sha256, format, source, full_extract, status, reason,
-                rows_read, rows_accepted, rows_rejected, rows_duplicate, started_at, finished_at)
+                rows_read, rows_accepted, rows_rejected, rows_duplicate, started_at, finished_at, coverage_date, coverage_given)
             VALUES (@FileName, @Sha256, @Format, @Source, @FullExtract, @Status, @Reason,
-                @RowsRead, @RowsAccepted, @RowsRejected, @RowsDuplicate, @StartedAt, @FinishedAt)
+                @RowsRead, @RowsAccepted, @RowsRejected, @RowsDuplicate, @StartedAt, @FinishedAt, @coverage, @CoverageGiven)
             RETURNING id
             """,
             new
             {
-                r.FileName, r.Sha256, r.Format, r.Source, r.FullExtract, r.Status, r.Reason,
+                r.FileName, r.Sha256, r.Format, r.Source, r.FullExtract, r.Status, Reason = Reasons.Cap(r.Reason),
                 r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate,
                 StartedAt = Iso(r.StartedAt), FinishedAt = Iso(r.FinishedAt),
+                coverage = r.CoverageDate is { } c ? DateCodec.ToInt(c) : (long?)null, r.CoverageGiven,
             }, transaction);
 
-    /// <summary>Starts the one transaction in which a file's rows and its import record are stored.</summary>
-    public ImportTransaction BeginImport(ImportRecord pending) => new(this, pending);
+    /// <summary>Starts the one transaction in which a file's rows and its import record are stored, once the
+    /// write lock is ours (waiting as <paramref name="wait"/> says).</summary>
+    /// <returns>Null when the same bytes were imported (by another process) before the lock was ours.</returns>
+    public ImportTransaction? BeginImport(ImportRecord pending, LockWait wait) => ImportTransaction.Begin(this, pending, wait);
 
     public IReadOnlyList<ImportRecord> Imports() =>
         Connection.Query<ImportRow>("SELECT * FROM import_file ORDER BY id").Select(r => r.ToRecord()).ToList();
@@ -136,7 +145,7 @@ public sealed partial class MonitorStore : IDisposable
     /// <summary>The shape of an <c>import_file</c> row as Dapper reads it.</summary>
     private sealed record ImportRow(long id, string file_name, string sha256, string? format, string? source, long full_extract,
         string status, string? reason, long rows_read, long rows_accepted, long rows_rejected, long rows_duplicate,
-        string started_at, string finished_at)
+        string started_at, string finished_at, long? coverage_date, long coverage_given)
     {
         public ImportRecord ToRecord() => new()
         {
@@ -145,6 +154,7 @@ public sealed partial class MonitorStore : IDisposable
             RowsRejected = (int)rows_rejected, RowsDuplicate = (int)rows_duplicate,
             StartedAt = DateTime.Parse(started_at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
             FinishedAt = DateTime.Parse(finished_at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+            CoverageDate = coverage_date is { } c ? DateCodec.FromInt(c) : null, CoverageGiven = coverage_given != 0,
         };
     }
 }

@@ -23,7 +23,7 @@ public sealed class AnalysisTests : IDisposable
         }).ToArray();
         Assert.Equal(0, CommandLine.Run("import", _folder.Write("x.csv", Extracts.File(rows)), "--db", _folder.Db).Exit);
         using var store = MonitorStore.Open(_folder.Db);
-        var analysis = new Analysis(store);
+        using var analysis = new Analysis(store);
         var asOf = new DateOnly(2021, 9, 30);
         var first = analysis.BuildEpisodes(asOf, 7, CareTypes.DefaultResidentialSet);
         var before = first.Episodes.Select(e => string.Join(",", first.SegmentsOf(e).ToArray().Select(s => s.Id))).ToList();

@@ -49,7 +49,7 @@ public sealed class ImportTests : IDisposable
         var file = _folder.Write(name + ".csv", content);
         var result = Import(file);
         Assert.Equal(2, result.Exit);
-        Assert.Contains(reason, result.Out);
+        Assert.Contains(reason, result.Err);
         Assert.Equal(0, Segments);
         Assert.Equal(0, Count("SELECT count(*) FROM quarantine"));
         Assert.Equal(1, Count("SELECT count(*) FROM import_file WHERE status = 'rejected'"));
@@ -61,7 +61,7 @@ public sealed class ImportTests : IDisposable
         var file = _folder.WriteBytes("binary.csv", [.. "bsn;begindatum\n"u8.ToArray(), 0x00, 0x01, 0x02, (byte)'\n']);
         var result = Import(file);
         Assert.Equal(2, result.Exit);
-        Assert.Contains("not text", result.Out);
+        Assert.Contains("not text", result.Err);
         Assert.Equal(0, Segments);
     }
 
@@ -72,7 +72,7 @@ public sealed class ImportTests : IDisposable
         var latin1 = text.Concat(new byte[] { 0xE9, (byte)'\n' }).ToArray(); // a Latin-1 'é' on its own
         var result = Import(_folder.WriteBytes("latin1.csv", latin1));
         Assert.Equal(2, result.Exit);
-        Assert.Contains("not UTF-8", result.Out);
+        Assert.Contains("not UTF-8", result.Err);
         Assert.Equal(0, Segments);
     }
 

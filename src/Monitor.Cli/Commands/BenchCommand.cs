@@ -77,7 +77,7 @@ public static class BenchCommand
             var follow = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
             Machine(output);
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
-            var analysis = new Analysis(store);
+            using var analysis = new Analysis(store);
 
             var total = Stopwatch.StartNew();
             var watch = Stopwatch.StartNew();

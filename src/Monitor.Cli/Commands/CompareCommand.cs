@@ -40,7 +40,7 @@ public static class CompareCommand
             }
 
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
-            var analysis = new Analysis(store);
+            using var analysis = new Analysis(store);
             analysis.CheckRegion(regionA);
             analysis.CheckRegion(regionB);
             var episodes = analysis.BuildEpisodes(asOf, gapDays, residentialSet);

@@ -50,9 +50,12 @@ public static class DemoCommand
 
             // The as-of date from the data: the latest start stored, since the extracts were made after it.
             var asOf = store.LatestStart() ?? throw new UsageException("the sample files hold no segments");
-            var analysis = new Analysis(store);
-            var episodes = analysis.BuildEpisodes(asOf, Settings.Defaults.GapDays, Settings.Defaults.ResidentialSet);
-            var comparison = Comparison.Of(analysis.Measure(episodes, Period.Year(2020), null), analysis.Measure(episodes, Period.Year(2021), null));
+            Comparison comparison;
+            using (var analysis = new Analysis(store))
+            {
+                var episodes = analysis.BuildEpisodes(asOf, Settings.Defaults.GapDays, Settings.Defaults.ResidentialSet);
+                comparison = Comparison.Of(analysis.Measure(episodes, Period.Year(2020), null), analysis.Measure(episodes, Period.Year(2021), null));
+            }
             var jsonPath = Path.Combine(folder, "compare-2020-2021.json");
             File.WriteAllText(jsonPath, JsonDocuments.Compare(comparison));
             var report = ReportAssembler.Write(store, new ReportRequest(Period.Year(2020), Period.Year(2021), asOf, Settings.Defaults.GapDays,

@@ -27,7 +27,7 @@ public static class DidCommand
             EpisodeOptions.CheckAsOf(basePeriod, asOf, "--baseline");
             EpisodeOptions.CheckAsOf(followPeriod, asOf, "--followup");
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
-            var analysis = new Analysis(store);
+            using var analysis = new Analysis(store);
             analysis.CheckRegion(a);
             analysis.CheckRegion(b);
             var episodes = analysis.BuildEpisodes(asOf, gapDays, residentialSet);

@@ -19,7 +19,7 @@ public static class EpisodesCommand
         {
             var (asOf, gapDays, residentialSet, _) = rules.Resolve(parsed);
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
-            var analysis = new Analysis(store);
+            using var analysis = new Analysis(store);
             var set = analysis.BuildEpisodes(asOf, gapDays, residentialSet);
             var keys = store.YouthKeys(set.Episodes.Select(e => e.YouthId));
             var output = parsed.InvocationConfiguration.Output;

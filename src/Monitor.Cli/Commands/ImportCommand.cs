@@ -23,15 +23,22 @@ public static class ImportCommand
         var strict = new Option<bool>("--strict") { Description = "Reject the whole file when any row fails a check." };
         var source = new Option<string?>("--source") { Description = "The source the file comes from (a provider, a regional monitor)." };
         var full = new Option<bool>("--full") { Description = "The file is a full extract of --source: it supersedes that source's earlier imports." };
+        var extractDate = new Option<string?>("--extract-date")
+        {
+            Description = "The day the rijm/cbs extracts were made (yyyy-MM-dd): their coverage date. Default: the latest segment start in each file.",
+        };
         var json = CommonOptions.Json("the import results");
 
         var command = new Command("import", """
             Import extracts into the store. Every row is checked; refused rows go to the quarantine with file,
             line, column and reason, and the rest of the file is imported. Citizen numbers are pseudonymised
             before anything is stored. A file is imported whole or not at all, and the same bytes only once.
+            Each rijm or cbs file gets a coverage date: --extract-date, else its latest segment start.
+            When another import holds the store's write lock, the import waits for it (lock_wait_seconds in the
+            settings file, default an hour) and says so.
             Exit status: 0 done (also with refused rows or an already imported file), 2 a file rejected whole
-            or not found.
-            """) { files, format, strict, source, full, json };
+            or not found (the reason on stderr).
+            """) { files, format, strict, source, full, extractDate, json };
         command.SetAction(parsed =>
         {
             var sourceName = parsed.GetValue(source);
@@ -41,13 +48,17 @@ public static class ImportCommand
             if (isFull && paths.Length > 1) throw new UsageException("--full takes one file: a full extract supersedes everything the source sent before");
             var formatText = parsed.GetValue(format)!;
             ExtractFormat? chosen = formatText == "auto" ? null : ExtractFormats.TryParse(formatText, out var f) ? f : null;
-            var options = new ImportOptions(chosen, parsed.GetValue(strict), sourceName, isFull);
+            var dbPath = CommonOptions.DatabasePath(parsed);
+            var extractDay = parsed.GetValue(extractDate) is { } dateText ? CommonOptions.ParseDate(dateText, "--extract-date") : (DateOnly?)null;
+            var settings = Settings.Load(dbPath, null);
+            var options = new ImportOptions(chosen, parsed.GetValue(strict), sourceName, isFull, extractDay, settings.LockWait);
 
             var jsonTarget = parsed.GetValue(json);
             var output = parsed.InvocationConfiguration.Output;
-            var messages = jsonTarget == "-" ? parsed.InvocationConfiguration.Error : output;
-            var dbPath = CommonOptions.DatabasePath(parsed);
+            var error = parsed.InvocationConfiguration.Error;
+            var messages = jsonTarget == "-" ? error : output;
 
+            PseudonymKeys.CheckEnvironment(); // a bad key is refused before the store is created or touched
             using var store = MonitorStore.Open(dbPath);
             var pseudonymizer = PseudonymKeys.ForStore(dbPath);
             var results = ImportProgressBar.Run(messages, progress =>
@@ -56,11 +67,13 @@ public static class ImportCommand
                 return paths.Select(path => importer.Import(path, options)).ToList();
             });
 
-            foreach (var result in results) Describe(result, messages);
+            // A file rejected whole is an error: its reason goes to stderr (PROTOCOL.md 7), the rest to the messages.
+            foreach (var result in results) Describe(result, result.RejectedWhole ? error : messages);
             if (jsonTarget is not null)
             {
                 CommonOptions.WriteOutput(jsonTarget, JsonDocuments.Import(results.Select(r => new ImportEntry(
-                    r.File, r.Sha256, r.Format?.Name(), r.Status, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate, r.Reason))), output);
+                    r.File, r.Sha256, r.Format?.Name(), r.Status, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate, r.Reason,
+                    r.CoverageDate))), output);
             }
             return results.Any(r => r.RejectedWhole) ? ExitCodes.Rejected : ExitCodes.Done;
         });
@@ -79,8 +92,9 @@ public static class ImportCommand
                 messages.WriteLine($"{r.File}: rejected, nothing stored: {r.Reason}");
                 break;
             default:
+                var coverage = r.CoverageDate is { } c ? $", covers up to {c:yyyy-MM-dd}" : "";
                 messages.WriteLine($"{r.File}: imported{format}: {r.RowsRead} rows read, {r.RowsAccepted} accepted, " +
-                                   $"{r.RowsRejected} refused, {r.RowsDuplicate} duplicate");
+                                   $"{r.RowsRejected} refused, {r.RowsDuplicate} duplicate{coverage}");
                 break;
         }
         foreach (var (line, error) in r.Refusals.Take(RefusalsShown))

@@ -24,7 +24,7 @@ public static class MeasureCommand
             var thePeriod = CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period");
             EpisodeOptions.CheckAsOf(thePeriod, asOf, "--period");
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
-            var analysis = new Analysis(store);
+            using var analysis = new Analysis(store);
             var regionName = parsed.GetValue(region);
             analysis.CheckRegion(regionName);
             var episodes = analysis.BuildEpisodes(asOf, gapDays, residentialSet);

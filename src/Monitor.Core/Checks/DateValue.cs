@@ -3,8 +3,12 @@ namespace Monitor.Core.Checks;
 /// <summary>Dates as the extracts write them: <c>yyyy-MM-dd</c> or <c>dd-MM-yyyy</c> (PROTOCOL.md 2).</summary>
 public static class DateValue
 {
+    /// <summary>No date in an extract lies before this day (PROTOCOL.md 3.1, "date out of range").</summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1);
+
     /// <summary>Parses a date; on failure says whether it did not parse at all (<c>2006/09/27</c>,
-    /// <c>onbekend</c>) or has the right shape but cannot exist (<c>31-02-2021</c>, <c>2021-13-01</c>).</summary>
+    /// <c>onbekend</c>), has the right shape but cannot exist (<c>31-02-2021</c>, <c>2021-13-01</c>), or lies
+    /// before 1900 (<c>0001-01-01</c>, a placeholder some systems write for "unknown").</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date, out string? reason)
     {
         date = default;
@@ -31,6 +35,11 @@ public static class DateValue
             return false;
         }
         date = new DateOnly(year, month, day);
+        if (date < Earliest)
+        {
+            reason = Reasons.DateBefore1900;
+            return false;
+        }
         reason = null;
         return true;
     }

@@ -7,6 +7,14 @@ public readonly record struct RowError(string Column, string Reason);
 /// <summary>The reasons of PROTOCOL.md 3.1, worded once.</summary>
 public static class Reasons
 {
+    /// <summary>The longest reason the product keeps or shows. Reasons never quote values; this cap is
+    /// the second line of defence, so that no pathological file makes a reason grow without bound (a
+    /// 1 MiB reason was seen before).</summary>
+    public const int MaxLength = 300;
+
+    public static string? Cap(string? reason) =>
+        reason is null || reason.Length <= MaxLength ? reason : reason[..(MaxLength - 1)] + "…";
+
     public const string Missing = "required value missing";
     public const string DateUnparsable = "date does not parse (use yyyy-MM-dd or dd-MM-yyyy)";
     public const string DateImpossible = "date is impossible";
@@ -16,6 +24,9 @@ public static class Reasons
     public const string MunicipalityForm = "municipality code is not 4 digits (optionally prefixed GM)";
     public const string ProviderForm = "provider code is not 8 digits";
     public const string ClientIdTooLong = "client_id longer than 64 characters";
+    public const string ProductCodeTooLong = "productcode longer than 64 characters";
+    public const string DateBefore1900 = "date out of range (before 1900-01-01)";
+    public const string StartTooLate = "date out of range (start more than 366 days after the day of the import)";
     public const string BsnNotNineDigits = "bsn is not 9 digits";
     public const string BsnZero = "bsn is 000000000";
     public const string BsnElfproef = "bsn fails the elfproef";

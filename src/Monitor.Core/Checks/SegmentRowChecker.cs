@@ -11,17 +11,24 @@ namespace Monitor.Core.Checks;
 public sealed class SegmentRowChecker
 {
     private const int MaxAgeAtStart = 27;
+    private const int MaxProductCodeLength = 64;
+    /// <summary>How far after the day of the import a segment may start (PROTOCOL.md 3.1): planned care is
+    /// fine, a start in 9999 would stretch every as-of date taken from the data.</summary>
+    private const int MaxDaysAfterImport = 366;
 
     private readonly bool _semicolonFile;
+    private readonly DateOnly _latestStart;
     private readonly CareTypeMapping _careTypes;
     private readonly IdentityCheck _identity;
     private readonly string _careTypeColumn, _startColumn, _endColumn;
     private readonly int _bsn, _clientId, _birthDate, _sex, _municipality, _provider, _providerName, _productCode,
         _careType, _start, _end, _amount, _crisis, _endReason, _referrer;
 
+    /// <param name="importDay">The day of the import: a segment may start at most 366 days after it.</param>
     public SegmentRowChecker(ExtractFormat format, IReadOnlyList<string> header, bool semicolonFile,
-        CareTypeMapping careTypes, Pseudonymizer pseudonymizer)
+        CareTypeMapping careTypes, Pseudonymizer pseudonymizer, DateOnly importDay)
     {
+        _latestStart = importDay.AddDays(MaxDaysAfterImport);
         if (format is not (ExtractFormat.Rijm or ExtractFormat.Cbs))
             throw new ArgumentException($"{format.Name()} is not a segment format", nameof(format));
         _semicolonFile = semicolonFile;
@@ -74,7 +81,15 @@ public sealed class SegmentRowChecker
         if (careCode is null) errors.Add(new(_careTypeColumn, Reasons.Missing));
         else if (!_careTypes.TryMap(careCode, out careType)) errors.Add(new(_careTypeColumn, Reasons.CareTypeUnknown));
 
+        var productCode = Cell(_productCode);
+        if (productCode is { Length: > MaxProductCodeLength }) errors.Add(new("productcode", Reasons.ProductCodeTooLong));
+
         var start = RequiredDate(Cell(_start), _startColumn, errors);
+        if (start > _latestStart)
+        {
+            errors.Add(new(_startColumn, Reasons.StartTooLate));
+            start = null; // no further checks against a start that is out of range
+        }
         DateOnly? end = null;
         if (Cell(_end) is { } endText)
         {
@@ -104,7 +119,7 @@ public sealed class SegmentRowChecker
 
         if (errors.Count > before) return null;
         return new CheckedSegment(line, youthKey!, birthDate!.Value, ParseSex(Cell(_sex)), municipality, provider,
-            Cell(_providerName), Cell(_productCode), careCode!, careType, start!.Value, end, amount,
+            Cell(_providerName), productCode, careCode!, careType, start!.Value, end, amount,
             ParseYesNo(Cell(_crisis)), Cell(_endReason), Cell(_referrer));
     }
 

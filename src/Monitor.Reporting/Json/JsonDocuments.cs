@@ -12,7 +12,7 @@ namespace Monitor.Reporting.Json;
 /// </summary>
 public static class JsonDocuments
 {
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
 
@@ -107,6 +107,8 @@ public static class JsonDocuments
             w.WriteNumber("rows_rejected", f.RowsRejected);
             w.WriteNumber("rows_duplicate", f.RowsDuplicate);
             w.WriteString("reason", f.Reason);
+            if (f.CoverageDate is { } coverage) w.WriteString("coverage_date", Date(coverage));
+            else w.WriteNull("coverage_date");
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -288,4 +290,4 @@ public static class JsonDocuments
 
 /// <summary>A file's entry in the import JSON.</summary>
 public sealed record ImportEntry(string File, string? Sha256, string? Format, string Status, int RowsRead, int RowsAccepted,
-    int RowsRejected, int RowsDuplicate, string? Reason);
+    int RowsRejected, int RowsDuplicate, string? Reason, DateOnly? CoverageDate = null);

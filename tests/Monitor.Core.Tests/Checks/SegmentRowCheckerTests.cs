@@ -9,6 +9,7 @@ public class SegmentRowCheckerTests
 {
     private const string Bsn = "123456782"; // passes the elfproef (sum 154 = 14·11)
     private static readonly Pseudonymizer Keys = new(new byte[32]);
+    private static readonly DateOnly ImportDay = new(2026, 12, 1);
 
     private static readonly string[] RijmHeader =
         ["bsn", "client_id", "geboortedatum", "geslacht", "gemeentecode", "agb_code", "aanbieder", "productcode",
@@ -44,12 +45,13 @@ public class SegmentRowCheckerTests
         Run(ExtractFormat.Cbs, CbsHeader, ValidCbs(), semicolonFile: true, CareTypeMapping.BuiltInOnly, changes);
 
     private static (CheckedSegment? Segment, List<RowError> Errors) Run(ExtractFormat format, string[] header,
-        Dictionary<string, string?> row, bool semicolonFile, CareTypeMapping mapping, (string Column, string? Value)[] changes)
+        Dictionary<string, string?> row, bool semicolonFile, CareTypeMapping mapping, (string Column, string? Value)[] changes,
+        DateOnly? importDay = null)
     {
         foreach (var (column, value) in changes) row[column] = value;
         var cells = header.Select(h => row[h]).ToList();
         var errors = new List<RowError>();
-        var checker = new SegmentRowChecker(format, header, semicolonFile, mapping, Keys);
+        var checker = new SegmentRowChecker(format, header, semicolonFile, mapping, Keys, importDay ?? ImportDay);
         return (checker.Check(cells, 2, errors), errors);
     }
 
@@ -111,11 +113,47 @@ public class SegmentRowCheckerTests
         // A row cut off after begindatum: einddatum and bedrag are missing, not an error.
         var cells = RijmHeader.Take(10).Select(h => ValidRijm()[h]).ToList();
         var errors = new List<RowError>();
-        var s = new SegmentRowChecker(ExtractFormat.Rijm, RijmHeader, true, CareTypeMapping.BuiltInOnly, Keys).Check(cells, 2, errors);
+        var s = new SegmentRowChecker(ExtractFormat.Rijm, RijmHeader, true, CareTypeMapping.BuiltInOnly, Keys, ImportDay).Check(cells, 2, errors);
         Assert.Empty(errors);
         Assert.Null(s!.End);
         Assert.Null(s.Amount);
     }
+
+    // --- out of range (protocol version 2)
+
+    [Theory]
+    [InlineData("geboortedatum", "1899-12-31")]
+    [InlineData("begindatum", "0001-01-01")]
+    [InlineData("einddatum", "31-12-1899")]
+    public void ADateBefore1900IsOutOfRange(string column, string date) => AssertRefused(Rijm((column, date)), column, Reasons.DateBefore1900);
+
+    [Fact]
+    public void The1stOfJanuary1900IsInRange() =>
+        Assert.DoesNotContain(Rijm(("geboortedatum", "1900-01-01"), ("begindatum", "1900-01-02")).Errors, e => e.Reason.StartsWith("date out of range"));
+
+    [Fact]
+    public void AStartUpTo366DaysAfterTheImportIsPlannedCare() =>
+        AssertAccepted(Rijm(("begindatum", ImportDay.AddDays(366).ToString("yyyy-MM-dd")), ("einddatum", null)));
+
+    [Theory]
+    [InlineData(367)]
+    [InlineData(2_900_000)] // 9999-12-30, seen in the fault trials: it stretched every as-of date taken from the data
+    public void AStartMoreThan366DaysAfterTheImportIsOutOfRange(int days)
+    {
+        var start = ImportDay.AddDays(Math.Min(days, DateOnly.MaxValue.DayNumber - ImportDay.DayNumber - 1));
+        AssertRefused(Rijm(("begindatum", start.ToString("yyyy-MM-dd")), ("einddatum", null)), "begindatum", Reasons.StartTooLate);
+    }
+
+    [Fact]
+    public void AnEndFarInTheFutureIsAnOpenSegmentNotAnError() =>
+        Assert.Equal(new DateOnly(9999, 12, 31), AssertAccepted(Rijm(("einddatum", "9999-12-31"))).End);
+
+    [Fact]
+    public void AProductCodeOf64CharactersIsAccepted() => AssertAccepted(Rijm(("productcode", new string('P', 64))));
+
+    [Fact]
+    public void AProductCodeOver64CharactersIsRefused() =>
+        AssertRefused(Rijm(("productcode", new string('P', 65))), "productcode", Reasons.ProductCodeTooLong);
 
     // --- a required value is missing
 
@@ -336,8 +374,11 @@ public class SegmentRowCheckerTests
     public void LeapDayBirthdayFallsOnFirstMarchInOtherYears()
     {
         // born 2072-02-29; 2100 is no leap year (a century not divisible by 400), so the 28th birthday is 2100-03-01
-        AssertAccepted(Rijm(("geboortedatum", "2072-02-29"), ("begindatum", "2100-02-28"), ("einddatum", null)));
-        AssertRefused(Rijm(("geboortedatum", "2072-02-29"), ("begindatum", "2100-03-01"), ("einddatum", null)),
+        var importedIn2100 = new DateOnly(2100, 1, 1);
+        AssertAccepted(Run(ExtractFormat.Rijm, RijmHeader, ValidRijm(), true, CareTypeMapping.BuiltInOnly,
+            [("geboortedatum", "2072-02-29"), ("begindatum", "2100-02-28"), ("einddatum", null)], importedIn2100));
+        AssertRefused(Run(ExtractFormat.Rijm, RijmHeader, ValidRijm(), true, CareTypeMapping.BuiltInOnly,
+            [("geboortedatum", "2072-02-29"), ("begindatum", "2100-03-01"), ("einddatum", null)], importedIn2100),
             "geboortedatum", Reasons.OlderThan27);
     }
 

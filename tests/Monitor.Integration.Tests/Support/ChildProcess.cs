@@ -2,10 +2,13 @@ using System.Diagnostics;
 
 namespace Monitor.Integration.Tests.Support;
 
-/// <summary>Runs the built `monitor` in a process of its own, for what in-process runs cannot show: a kill.</summary>
+/// <summary>Runs the built `monitor` in a process of its own, for what in-process runs cannot show: a kill,
+/// or an environment of its own.</summary>
 public static class ChildProcess
 {
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -15,6 +18,20 @@ public static class ChildProcess
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "monitor.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         return Process.Start(info)!;
+    }
+}
+
+/// <summary>A finished child: its exit status and what it printed.</summary>
+public static class ChildProcessRun
+{
+    public static CommandLine.Result Run(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = ChildProcess.Start(environment, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return new CommandLine.Result(process.ExitCode, output.Result, error);
     }
 }
