@@ -84,7 +84,8 @@ public sealed partial class ReportTests : IDisposable
             Assert.Equal("10", youthsCell);
             Assert.Matches(@"^\d{3}$", meanCell);
             Assert.Equal(2, kmCharts.Length); // the baseline's entries; the follow-up had none and is left out
-            Assert.Contains("Weggelaten, minder dan 10 jeugdigen: Vervolgmeting 2021.", html);
+            // PROTOCOL.md 8: the caption says the left-out curve is not drawn.
+            Assert.Contains("Niet getekend (minder dan 10): Vervolgmeting 2021.", html);
         }
     }
 
@@ -160,8 +161,13 @@ public sealed partial class ReportTests : IDisposable
             Assert.Single(svg.Elements(ns + "title"));
             Assert.Single(svg.Elements(ns + "desc"));
             Assert.Equal("img", svg.Attribute("role")?.Value);
+            Assert.Matches(@"^0 0 \d+ \d+$", svg.Attribute("viewBox")?.Value ?? "");
             Assert.Contains($"id=\"fig-{Path.GetFileNameWithoutExtension(chart)}\"", html); // inline on the page as well
+            Assert.True(new FileInfo(Path.ChangeExtension(chart, ".png")).Length > 1000, $"no PNG beside {chart}");
         }
+        // Several SVGs inlined in one page: an id used twice would clip one chart with another's clip path.
+        var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
         foreach (var table in Directory.GetFiles(Path.Combine(Report, "tables"), "*.csv"))
             Assert.Contains($"tables/{Path.GetFileName(table)}", html);
     }
