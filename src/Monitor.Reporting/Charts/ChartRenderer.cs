@@ -34,12 +34,15 @@ public static class ChartRenderer
             style.Frame(plot);
             chart.Draw(plot, style);
             plot.ScaleFactor = 1;
+            style.SolidLines(true);
             var xml = plot.GetSvgXml(width, height);
+            style.SolidLines(false);
             plot.ScaleFactor = PngScale;
-            return (xml, plot.GetImageBytes(width * PngScale, height * PngScale, ImageFormat.Png));
+            return (SvgFinisher.Finish(xml, "chart-" + chart.Name, chart.Text, width, height, style.SvgDashes),
+                plot.GetImageBytes(width * PngScale, height * PngScale, ImageFormat.Png));
         });
         var note = ChartCaption.LeftOutNote(chart, language, hiddenReason);
         var caption = note.Length == 0 ? chart.Text.Caption : $"{chart.Text.Caption} {note}";
-        return new RenderedChart(chart, SvgFinisher.Finish(svg, "chart-" + chart.Name, chart.Text, width, height), png, caption);
+        return new RenderedChart(chart, svg, png, caption);
     }
 }

@@ -10,6 +10,8 @@ namespace Monitor.Reporting.Charts;
 /// </summary>
 public sealed class ChartStyle(Language language)
 {
+    private readonly List<(Action<LinePattern> Set, Dash Dash, Color Color, float Width)> _patterned = [];
+
     /// <summary>The width the page shows a chart at, in CSS pixels, when there is room.</summary>
     public const int Width = 480;
 
@@ -42,7 +44,9 @@ public sealed class ChartStyle(Language language)
     {
         plot.FigureBackground.Color = ChartPalette.Background;
         plot.DataBackground.Color = ChartPalette.Background;
-        plot.Axes.Title.IsVisible = false;
+        // No title drawn (the page's figure has it), but its empty panel keeps the legend off the top edge.
+        plot.Axes.Title.Label.Text = "";
+        plot.Axes.Title.MinimumSize = 10;
         plot.Axes.Color(ChartPalette.Ink);
         plot.Axes.Right.FrameLineStyle.Width = 0;
         plot.Axes.Top.FrameLineStyle.Width = 0;
@@ -105,6 +109,44 @@ public sealed class ChartStyle(Language language)
         panel.Alignment = Alignment.UpperLeft;
     }
 
+    /// <summary>
+    /// Gives a line its dash through <paramref name="set"/>, and remembers it for the SVG: Skia's SVG
+    /// export cannot write a dashed line ("Unsupported path effect") and leaves it out altogether, so the
+    /// SVG is drawn with solid lines and <see cref="SvgFinisher"/> puts the dashes back as
+    /// <c>stroke-dasharray</c> on the paths of this colour and width.
+    /// </summary>
+    public void Pattern(Action<LinePattern> set, Dash dash, Color color, float width)
+    {
+        set(Line(dash));
+        if (dash != Dash.Solid) _patterned.Add((set, dash, color, width));
+    }
+
+    /// <summary>The dashes to write into the SVG: stroke colour (#RRGGBB), stroke width, dash array.</summary>
+    internal IReadOnlyList<SvgDash> SvgDashes =>
+        _patterned.Select(p => new SvgDash(p.Color.ToHex()[..7].ToUpperInvariant(), p.Width, DashArray(p.Dash))).Distinct().ToList();
+
+    /// <summary>Solid lines while the SVG is drawn (<paramref name="solid"/>), the real dashes for the PNG.</summary>
+    internal void SolidLines(bool solid)
+    {
+        foreach (var (set, dash, _, _) in _patterned) set(Line(solid ? Dash.Solid : dash));
+    }
+
+    private static LinePattern Line(Dash dash) => dash switch
+    {
+        Dash.Dashed => LinePattern.Dashed,
+        Dash.Dotted => LinePattern.Dotted,
+        Dash.DenselyDashed => LinePattern.DenselyDashed,
+        _ => LinePattern.Solid,
+    };
+
+    // In SVG user units (CSS pixels), close to ScottPlot's own dashes in the PNG.
+    private static string DashArray(Dash dash) => dash switch
+    {
+        Dash.Dotted => "2 4",
+        Dash.DenselyDashed => "5 3",
+        _ => "9 5",
+    };
+
     public static LegendItem BoxItem(string label, Color fill) => new()
     {
         LabelText = label,
@@ -113,17 +155,24 @@ public sealed class ChartStyle(Language language)
         OutlineWidth = 1,
     };
 
-    public static LegendItem LineItem(string label, Color color, LinePattern pattern, MarkerShape marker = MarkerShape.None) => new()
+    public LegendItem LineItem(string label, Color color, Dash dash, MarkerShape marker = MarkerShape.None)
     {
-        LabelText = label,
-        LineColor = color,
-        LineWidth = 3,
-        LinePattern = pattern,
-        MarkerShape = marker,
-        MarkerFillColor = color,
-        MarkerLineColor = color,
-        MarkerSize = marker == MarkerShape.None ? 0 : 9,
-    };
+        var item = new LegendItem
+        {
+            LabelText = label,
+            LineColor = color,
+            LineWidth = LineWidth,
+            MarkerShape = marker,
+            MarkerFillColor = color,
+            MarkerLineColor = color,
+            MarkerSize = marker == MarkerShape.None ? 0 : 9,
+        };
+        Pattern(p => item.LinePattern = p, dash, color, LineWidth);
+        return item;
+    }
+
+    /// <summary>The width of a data line: thick enough to tell dashes apart in print.</summary>
+    public const float LineWidth = 3;
 
     /// <summary>Whether category labels fit side by side under vertical bars; if not, the bars lie down.</summary>
     public static bool FitsUnderBars(IReadOnlyList<string> categories)
@@ -143,3 +192,6 @@ public sealed class ChartStyle(Language language)
         return Math.Max(decimals, 3);
     }
 }
+
+/// <summary>How a line is drawn, so that lines differ in more than colour.</summary>
+public enum Dash { Solid, Dashed, Dotted, DenselyDashed }

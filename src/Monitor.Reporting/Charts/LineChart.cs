@@ -13,7 +13,7 @@ namespace Monitor.Reporting.Charts;
 /// </remarks>
 public sealed class LineChart : IChart
 {
-    private static readonly LinePattern[] Patterns = [LinePattern.Dashed, LinePattern.Solid, LinePattern.Dotted, LinePattern.DenselyDashed];
+    private static readonly Dash[] Patterns = [Dash.Dashed, Dash.Solid, Dash.Dotted, Dash.DenselyDashed];
     private static readonly MarkerShape[] Markers = [MarkerShape.OpenCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
 
     /// <param name="x">The x value of each point; <paramref name="xLabels"/> says how each is written.</param>
@@ -74,8 +74,8 @@ public sealed class LineChart : IChart
             foreach (var run in Runs(Series[s].Values))
             {
                 var line = plot.Add.Scatter(run.Select(i => X[i]).ToArray(), run.Select(i => Series[s].Values[i].Number!.Value).ToArray(), color);
-                line.LineWidth = 3;
-                line.LinePattern = Patterns[s % Patterns.Length];
+                line.LineWidth = ChartStyle.LineWidth;
+                style.Pattern(p => line.LinePattern = p, Patterns[s % Patterns.Length], color, ChartStyle.LineWidth);
                 line.MarkerShape = Markers[s % Markers.Length];
                 line.MarkerSize = 9;
                 line.MarkerLineWidth = 2;
@@ -92,7 +92,7 @@ public sealed class LineChart : IChart
         var max = drawn.Count == 0 ? 1 : drawn.Max();
         var pad = X.Count > 1 ? (X.Max() - X.Min()) * 0.06 : 0.5;
         plot.Axes.SetLimits(X.DefaultIfEmpty(0).Min() - pad, X.DefaultIfEmpty(0).Max() + pad, start, max + (max - start) * 0.08);
-        style.Legend(plot, Series.Select((s, i) => ChartStyle.LineItem(s.Label, ChartPalette.Pick(Colors, i), Patterns[i % Patterns.Length], Markers[i % Markers.Length])));
+        style.Legend(plot, Series.Select((s, i) => style.LineItem(s.Label, ChartPalette.Pick(Colors, i), Patterns[i % Patterns.Length], Markers[i % Markers.Length])));
     }
 
     /// <summary>The indices of consecutive drawn values: each run is one unbroken line.</summary>

@@ -37,14 +37,15 @@ public sealed class SurvivalChart(string name, ChartText text, IReadOnlyList<Sur
     {
         var legend = new List<LegendItem>();
         var end = Curves.Where(c => !c.Hidden).Select(c => c.End).DefaultIfEmpty(1).Max();
-        var guide = plot.Add.HorizontalLine(0.5, 1.5f, ChartPalette.Ink, LinePattern.Dotted);
+        var guide = plot.Add.HorizontalLine(0.5, 1.5f, ChartPalette.Ink);
         guide.ExcludeFromLegend = true;
+        style.Pattern(p => guide.LinePattern = p, Dash.Dotted, ChartPalette.Ink, 1.5f);
         for (var i = 0; i < Curves.Count; i++)
         {
             var curve = Curves[i];
             if (curve.Hidden) continue;
             var color = ChartPalette.Pick(Colors, i);
-            var pattern = i % 2 == 0 ? LinePattern.Dashed : LinePattern.Solid;
+            var pattern = i % 2 == 0 ? Dash.Dashed : Dash.Solid;
 
             // FillY has no step mode: the band's corners are written out, two points per step.
             var (xs, lower, upper) = (new List<double> { 0 }, new List<double> { 1 }, new List<double> { 1 });
@@ -64,8 +65,8 @@ public sealed class SurvivalChart(string name, ChartText text, IReadOnlyList<Sur
             times.Add(Math.Max(curve.End, times[^1])); values.Add(values[^1]);
             var line = plot.Add.Scatter(times.ToArray(), values.ToArray(), color);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.LineWidth = 3;
-            line.LinePattern = pattern;
+            line.LineWidth = ChartStyle.LineWidth;
+            style.Pattern(p => line.LinePattern = p, pattern, color, ChartStyle.LineWidth);
             line.MarkerSize = 0;
 
             var name = curve.Label;
@@ -74,7 +75,7 @@ public sealed class SurvivalChart(string name, ChartText text, IReadOnlyList<Sur
                 var mark = plot.Add.Line(median, 0.5, median, 0);
                 mark.LineColor = color;
                 mark.LineWidth = 1.5f;
-                mark.LinePattern = LinePattern.Dotted;
+                style.Pattern(p => mark.LinePattern = p, Dash.Dotted, color, 1.5f);
                 plot.Add.Marker(median, 0.5, MarkerShape.FilledCircle, 10, color);
                 name += style.L($", mediaan {style.Format(median, ValueFormat.Count)} dagen", $", median {style.Format(median, ValueFormat.Count)} days");
             }
@@ -82,7 +83,7 @@ public sealed class SurvivalChart(string name, ChartText text, IReadOnlyList<Sur
             {
                 name += style.L(", mediaan niet bereikt", ", median not reached");
             }
-            legend.Add(ChartStyle.LineItem(name, color, pattern));
+            legend.Add(style.LineItem(name, color, pattern));
         }
         style.Values(plot.Axes.Bottom, ValueFormat.Count, XLabel);
         style.Values(plot.Axes.Left, ValueFormat.Percent, ValueLabel);

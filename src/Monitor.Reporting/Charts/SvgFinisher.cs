@@ -18,11 +18,16 @@ internal static partial class SvgFinisher
     /// <summary>Fonts a browser tries when DejaVu Sans is not installed: Verdana is as wide, so labels still fit.</summary>
     public const string FontFamily = ChartFonts.Family + ", Verdana, sans-serif";
 
-    public static string Finish(string svg, string prefix, ChartText text, int width, int height)
+    public static string Finish(string svg, string prefix, ChartText text, int width, int height, IReadOnlyList<SvgDash>? dashes = null)
     {
         var document = XDocument.Parse(svg);
         var root = document.Root ?? throw new InvalidOperationException("ScottPlot wrote an SVG without a root element");
         RenameIds(root, prefix);
+        foreach (var dash in dashes ?? [])
+        {
+            foreach (var path in root.Descendants().Where(e => dash.Matches((string?)e.Attribute("stroke"), (string?)e.Attribute("stroke-width"))))
+                path.SetAttributeValue("stroke-dasharray", dash.Array);
+        }
 
         foreach (var element in root.Descendants(Svg + "text"))
         {
@@ -76,6 +81,22 @@ internal static partial class SvgFinisher
         }
     }
 
+    /// <summary>Skia names a few colours instead of writing their hex.</summary>
+    internal static string Hex(string colour) => colour.ToLowerInvariant() switch
+    {
+        "black" => "#000000",
+        "white" => "#FFFFFF",
+        _ => colour.ToUpperInvariant(),
+    };
+
     [GeneratedRegex(@"url\(#([^)]+)\)")]
     private static partial Regex UrlReference();
+}
+
+/// <summary>A dashed line as the SVG must show it: the paths of this stroke colour and width get this dash array.</summary>
+internal sealed record SvgDash(string Color, float Width, string Array)
+{
+    public bool Matches(string? stroke, string? strokeWidth) =>
+        stroke is not null && strokeWidth is not null && SvgFinisher.Hex(stroke) == Color
+        && float.TryParse(strokeWidth, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && Math.Abs(w - Width) < 0.01;
 }

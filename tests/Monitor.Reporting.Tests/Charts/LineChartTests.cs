@@ -36,4 +36,18 @@ public sealed class LineChartTests
         Assert.Equal("Aantallen per meting. Niet getekend (minder dan 10): Vervolgmeting bij 2. Geen waarde: Vervolgmeting bij 30.", rendered.Caption);
         Assert.Contains("Tussendagen", rendered.Texts);
     }
+
+    [Fact]
+    public void TheDashedLineIsInTheSvgWithItsDashes()
+    {
+        // Skia's SVG export leaves a dashed line out altogether; the renderer draws it solid and dashes it afterwards.
+        var svg = new Rendered(Lines(true, V(493), V(495), V(560), V(607))).Root;
+        var lines = svg.Descendants(Rendered.Svg + "path").Where(p => (string?)p.Attribute("stroke-width") == "3").ToList();
+        var baseline = lines.Where(p => (string?)p.Attribute("stroke") is "black" or "#000000").ToList();
+        var followup = lines.Where(p => (string?)p.Attribute("stroke") == "#0072B2").ToList();
+        Assert.Equal(2, baseline.Count); // the line and its legend sample
+        Assert.All(baseline, p => Assert.Equal("9 5", (string?)p.Attribute("stroke-dasharray")));
+        Assert.Equal(2, followup.Count);
+        Assert.All(followup, p => Assert.Null(p.Attribute("stroke-dasharray")));
+    }
 }
