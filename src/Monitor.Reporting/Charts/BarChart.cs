@@ -48,11 +48,7 @@ public sealed class BarChart : IChart
         ? new(ChartStyle.Width, 110 + Categories.Count * (Series.Count * 22 + 14))
         : new(ChartStyle.Width, 330);
 
-    public IEnumerable<LeftOut> LeftOut =>
-        from s in Series
-        from i in Enumerable.Range(0, Categories.Count)
-        where s.Values[i].Number is null
-        select new LeftOut(s.Label, Categories[i].Replace('\n', ' '), s.Values[i].IsHidden);
+    public IEnumerable<LeftOut> LeftOut => ChartSeries.LeftOut(Series, Categories);
 
     public void Draw(Plot plot, ChartStyle style)
     {
@@ -60,8 +56,7 @@ public sealed class BarChart : IChart
         const double groupWidth = 0.8;
         var width = groupWidth / Series.Count;
         var bars = new List<Bar>();
-        // Category i sits at i from the left, or from the top when the bars lie down.
-        double Position(int category) => horizontal ? Categories.Count - 1 - category : category;
+        double Position(int category) => ChartStyle.CategoryPosition(category, Categories.Count, horizontal);
         for (var s = 0; s < Series.Count; s++)
         {
             for (var c = 0; c < Categories.Count; c++)
@@ -87,22 +82,7 @@ public sealed class BarChart : IChart
         barPlot.ValueLabelStyle.FontSize = ChartStyle.TextSize;
         barPlot.ValueLabelStyle.ForeColor = ChartPalette.Ink;
 
-        var (categoryAxis, valueAxis) = horizontal ? ((IAxis)plot.Axes.Left, (IAxis)plot.Axes.Bottom) : (plot.Axes.Bottom, plot.Axes.Left);
-        ChartStyle.Categories(categoryAxis, Categories, Enumerable.Range(0, Categories.Count).Select(c => Position(c)).ToList());
-        categoryAxis.Label.Text = CategoryLabel;
-        style.Values(valueAxis, Format, ValueLabel);
-
-        var top = ValueAxisTop(bars.Select(b => b.Value), ShowValues, horizontal);
-        if (horizontal)
-        {
-            plot.Axes.SetLimits(0, top, -0.5, Categories.Count - 0.5);
-            plot.Grid.YAxisStyle.IsVisible = false;
-        }
-        else
-        {
-            plot.Axes.SetLimits(-0.5, Categories.Count - 0.5, 0, top);
-            plot.Grid.XAxisStyle.IsVisible = false;
-        }
+        style.BarAxes(plot, Categories, horizontal, Format, ValueLabel, ValueAxisTop(bars.Select(b => b.Value), ShowValues, horizontal)).Label.Text = CategoryLabel;
         style.Legend(plot, Series.Count > 1 ? Series.Select((s, i) => ChartStyle.BoxItem(s.Label, ChartPalette.Pick(Colors, i))) : []);
     }
 

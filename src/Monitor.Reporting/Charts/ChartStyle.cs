@@ -71,6 +71,30 @@ public sealed class ChartStyle(Language language)
         axis.MajorTickStyle.Length = 0;
     }
 
+    /// <summary>Where category <paramref name="index"/> sits: i from the left, or from the top when the bars lie down.</summary>
+    public static double CategoryPosition(int index, int count, bool horizontal) => horizontal ? count - 1 - index : index;
+
+    /// <summary>The axes of bars of either orientation: the categories on one, the values from zero to
+    /// <paramref name="top"/> on the other, gridlines only across the values.</summary>
+    /// <returns>The category axis, for its name.</returns>
+    public IAxis BarAxes(Plot plot, IReadOnlyList<string> categories, bool horizontal, ValueFormat format, string valueLabel, double top)
+    {
+        var (categoryAxis, valueAxis) = horizontal ? ((IAxis)plot.Axes.Left, (IAxis)plot.Axes.Bottom) : (plot.Axes.Bottom, plot.Axes.Left);
+        Categories(categoryAxis, categories, Enumerable.Range(0, categories.Count).Select(c => CategoryPosition(c, categories.Count, horizontal)).ToList());
+        Values(valueAxis, format, valueLabel);
+        if (horizontal)
+        {
+            plot.Axes.SetLimits(0, top, -0.5, categories.Count - 0.5);
+            plot.Grid.YAxisStyle.IsVisible = false;
+        }
+        else
+        {
+            plot.Axes.SetLimits(-0.5, categories.Count - 0.5, 0, top);
+            plot.Grid.XAxisStyle.IsVisible = false;
+        }
+        return categoryAxis;
+    }
+
     /// <summary>A value axis whose tick labels are written as the tables write numbers.</summary>
     public void Values(IAxis axis, ValueFormat format, string label, int decimals = 0)
     {

@@ -38,6 +38,13 @@ public readonly record struct ChartValue
 public sealed record ChartSeries(string Label, IReadOnlyList<ChartValue> Values)
 {
     public static ChartSeries Of(string label, IEnumerable<double> values) => new(label, values.Select(ChartValue.Shown).ToList());
+
+    /// <summary>Every value of <paramref name="series"/> that is not drawn, named by its series and its place (a category, an x).</summary>
+    public static IEnumerable<LeftOut> LeftOut(IEnumerable<ChartSeries> series, IReadOnlyList<string> places) =>
+        from s in series
+        from i in Enumerable.Range(0, places.Count)
+        where s.Values[i].Number is null
+        select new LeftOut(s.Label, places[i].Replace('\n', ' '), s.Values[i].IsHidden);
 }
 
 /// <summary>Something a chart does not draw, for the caption: which series, and where.</summary>

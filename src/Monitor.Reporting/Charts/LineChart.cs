@@ -47,11 +47,7 @@ public sealed class LineChart : IChart
 
     public PixelSize Size => new(ChartStyle.Width, 330);
 
-    public IEnumerable<LeftOut> LeftOut =>
-        from s in Series
-        from i in Enumerable.Range(0, X.Count)
-        where s.Values[i].Number is null
-        select new LeftOut(s.Label, XLabels[i], s.Values[i].IsHidden);
+    public IEnumerable<LeftOut> LeftOut => ChartSeries.LeftOut(Series, XLabels);
 
     /// <summary>Where the value axis starts: zero, or a round number just below the lowest drawn value.</summary>
     public double AxisStart

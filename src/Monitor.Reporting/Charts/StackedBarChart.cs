@@ -55,11 +55,7 @@ public sealed class StackedBarChart : IChart
         ? new(ChartStyle.Width, 130 + Categories.Count * 44)
         : new(ChartStyle.Width, 340);
 
-    public IEnumerable<LeftOut> LeftOut =>
-        from l in Layers
-        from i in Enumerable.Range(0, Categories.Count)
-        where l.Values[i].Number is null
-        select new LeftOut(l.Label, Categories[i].Replace('\n', ' '), l.Values[i].IsHidden);
+    public IEnumerable<LeftOut> LeftOut => ChartSeries.LeftOut(Layers, Categories);
 
     /// <summary>The drawn total of category <paramref name="index"/>, or null when a segment of it is left out.</summary>
     public double? Total(int index) =>
@@ -68,7 +64,7 @@ public sealed class StackedBarChart : IChart
     public void Draw(Plot plot, ChartStyle style)
     {
         var horizontal = Horizontal;
-        double Position(int category) => horizontal ? Categories.Count - 1 - category : category;
+        double Position(int category) => ChartStyle.CategoryPosition(category, Categories.Count, horizontal);
         var heights = Enumerable.Range(0, Categories.Count).Select(c => Layers.Sum(l => l.Values[c].Number ?? 0)).ToList();
         var top = ValueMax ?? BarChart.ValueAxisTop(heights, ShowTotals, horizontal);
         // A segment gets its value written inside when it is at least a text line high (or wide).
@@ -123,19 +119,7 @@ public sealed class StackedBarChart : IChart
             }
         }
 
-        var (categoryAxis, valueAxis) = horizontal ? ((IAxis)plot.Axes.Left, (IAxis)plot.Axes.Bottom) : (plot.Axes.Bottom, plot.Axes.Left);
-        ChartStyle.Categories(categoryAxis, Categories, Enumerable.Range(0, Categories.Count).Select(c => Position(c)).ToList());
-        style.Values(valueAxis, Format, ValueLabel);
-        if (horizontal)
-        {
-            plot.Axes.SetLimits(0, top, -0.5, Categories.Count - 0.5);
-            plot.Grid.YAxisStyle.IsVisible = false;
-        }
-        else
-        {
-            plot.Axes.SetLimits(-0.5, Categories.Count - 0.5, 0, top);
-            plot.Grid.XAxisStyle.IsVisible = false;
-        }
+        style.BarAxes(plot, Categories, horizontal, Format, ValueLabel, top);
         style.Legend(plot, Layers.Select((l, i) => ChartStyle.BoxItem(l.Label, ChartPalette.Pick(Colors, i))));
     }
 }
