@@ -84,7 +84,8 @@ public sealed partial class ReportTests : IDisposable
             Assert.Equal("10", youthsCell);
             Assert.Matches(@"^\d{3}$", meanCell);
             Assert.Equal(2, kmCharts.Length); // the baseline's entries; the follow-up had none and is left out
-            Assert.Contains("Weggelaten, minder dan 10 jeugdigen: Vervolgmeting 2021.", html);
+            // PROTOCOL.md 8: the caption says the left-out curve is not drawn.
+            Assert.Contains("Niet getekend (minder dan 10): Vervolgmeting 2021.", html);
         }
     }
 
@@ -160,10 +161,50 @@ public sealed partial class ReportTests : IDisposable
             Assert.Single(svg.Elements(ns + "title"));
             Assert.Single(svg.Elements(ns + "desc"));
             Assert.Equal("img", svg.Attribute("role")?.Value);
+            Assert.Matches(@"^0 0 \d+ \d+$", svg.Attribute("viewBox")?.Value ?? "");
             Assert.Contains($"id=\"fig-{Path.GetFileNameWithoutExtension(chart)}\"", html); // inline on the page as well
+            Assert.True(new FileInfo(Path.ChangeExtension(chart, ".png")).Length > 1000, $"no PNG beside {chart}");
         }
+        // Several SVGs inlined in one page: an id used twice would clip one chart with another's clip path.
+        var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
         foreach (var table in Directory.GetFiles(Path.Combine(Report, "tables"), "*.csv"))
             Assert.Contains($"tables/{Path.GetFileName(table)}", html);
+    }
+
+    [Fact]
+    public void TheDurationChartDrawsWhatItsTableShowsAndNamesWhatItLeavesOut()
+    {
+        ImportCase02();
+        // A threshold of 20 hides some duration classes of this small data set.
+        var result = CommandLine.Run("report", "--baseline", "2020", "--followup", "2021", "--as-of", "2022-06-30", "--out", Report,
+            "--threshold", "20", "--db", _folder.File("case02.db"));
+        Assert.True(result.Exit == 0, result.ToString());
+        var html = File.ReadAllText(Path.Combine(Report, "index.html"));
+        var caption = System.Net.WebUtility.HtmlDecode(Regex.Match(html, "<figure id=\"fig-verblijfsduur\">.*?<figcaption>(?<text>[^<]*)", RegexOptions.Singleline).Groups["text"].Value);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var texts = XDocument.Load(Path.Combine(Report, "charts", "verblijfsduur.svg")).Descendants(ns + "text").Select(t => t.Value).ToList();
+        var rows = File.ReadAllLines(Path.Combine(Report, "tables", "verblijfsduur.csv")).Skip(1).Select(l => l.Split(';')).ToList();
+        var hidden = 0;
+        foreach (var row in rows)
+        {
+            Assert.Contains(row[0], texts); // every class is on the axis
+            foreach (var (cell, series) in new[] { (row[1], "Nulmeting 2020"), (row[2], "Vervolgmeting 2021") })
+            {
+                if (cell.StartsWith('<'))
+                {
+                    // Not drawn, and said so: never drawn as zero.
+                    hidden++;
+                    Assert.Matches($"Niet getekend \\(minder dan 20\\): .*{Regex.Escape(series)} bij [^;.]*{Regex.Escape(row[0])}", caption);
+                }
+                else if (cell != "0")
+                {
+                    Assert.Contains(cell, texts); // the bar's label is the table's count
+                }
+            }
+        }
+        Assert.True(hidden > 0, "the test needs a hidden class");
+        Assert.DoesNotMatch(@"(?i)\bnul\b|\bzero\b", caption);
     }
 
     [Fact]

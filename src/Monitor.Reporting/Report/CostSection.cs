@@ -1,7 +1,7 @@
-using Monitor.Core.Charts;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
 using Monitor.Core.Statistics;
+using Monitor.Reporting.Charts;
 
 namespace Monitor.Reporting.Report;
 
@@ -35,15 +35,15 @@ internal static class CostSection
             ["baseline", "followup"]);
 
         // The spread of episode costs, without single points: an outlier is one child's stay.
-        var plot = new Plot("chart-kosten-spreiding", context.L("Kosten per verblijfsepisode", "Cost per stay episode"),
-            context.L("Boxplot: spreiding van de kosten per verblijfsepisode, nulmeting en vervolgmeting; de doos loopt van het eerste tot het derde kwartiel, de streep is de mediaan.",
-                "Box plot: spread of the cost per stay episode, baseline and follow-up; the box runs from the first to the third quartile, the line is the median."), context.Language);
-        plot.Add(new BoxPlot(context.L("Kosten per episode", "Cost per episode"),
-            [context.L("Nulmeting", "Baseline"), context.L("Vervolgmeting", "Follow-up")], [Box(baseline), Box(followup)]));
-        plot.YAxis.Label = context.L("Euro", "Euro");
-        plot.YAxis.TickFormatter = v => NumberText.Euro(v, 0, context.Language);
-        context.Chart("kosten-spreiding", plot, context.L("Uitschieters zijn weggelaten: een enkel punt is het verblijf van één kind.",
-            "Outliers are left out: a single point is one child's stay."), Math.Min(Y(baseline), Y(followup)));
+        context.Chart(new BoxPlotChart("kosten-spreiding", new ChartText(context.L("Kosten per verblijfsepisode", "Cost per stay episode"),
+                context.L("Boxplot: spreiding van de kosten per verblijfsepisode, nulmeting en vervolgmeting; de doos loopt van het eerste tot het derde kwartiel, de streep is de mediaan.",
+                    "Box plot: spread of the cost per stay episode, baseline and follow-up; the box runs from the first to the third quartile, the line is the median."),
+                context.L("Uitschieters zijn weggelaten: een enkel punt is het verblijf van één kind.", "Outliers are left out: a single point is one child's stay.")),
+            [new ChartBox(context.L("Nulmeting", "Baseline"), Box(baseline)), new ChartBox(context.L("Vervolgmeting", "Follow-up"), Box(followup))])
+        {
+            ValueLabel = context.L("Euro", "Euro"),
+            Format = ValueFormat.Euro,
+        }, Math.Min(Y(baseline), Y(followup)));
 
         // The seeds' savings estimate, with its assumptions and its own disclaimer beside it.
         context.SubHeading(context.L("Grove inschatting van de besparing (\"bierviltje\")", "Rough savings estimate (\"back of the envelope\")"));
@@ -71,9 +71,9 @@ internal static class CostSection
             "disclaimer");
     }
 
-    private static Monitor.Core.Charts.BoxSummary? Box(Measurement m)
+    private static BoxValues? Box(Measurement m)
     {
         if (Descriptive.Box(m.Cohort.Episodes.Select(e => (double)e.Cost).ToList()) is not { } box) return null;
-        return new Monitor.Core.Charts.BoxSummary(box.LowerWhisker, box.Q1, box.Median, box.Q3, box.UpperWhisker, []);
+        return new BoxValues(box.LowerWhisker, box.Q1, box.Median, box.Q3, box.UpperWhisker);
     }
 }

@@ -1,7 +1,7 @@
-using Monitor.Core.Charts;
 using Monitor.Core.Episodes;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
+using Monitor.Reporting.Charts;
 
 namespace Monitor.Reporting.Report;
 
@@ -54,20 +54,19 @@ internal static class KeyFiguresSection
         Table(context, "kerncijfers", context.L("Kerncijfers", "Key figures"), baseline, followup,
             context.L("Nulmeting", "Baseline") + $" {baseline.Period}", context.L("Vervolgmeting", "Follow-up") + $" {followup.Period}");
 
-        var plot = new Plot("chart-kerncijfers", context.L("Jeugdigen in verblijf", "Youths in residential care"),
-            context.L("Staafdiagram: aantallen jeugdigen en verblijfsepisodes, nulmeting naast vervolgmeting.",
-                "Bar chart: youths and stay episodes, baseline beside follow-up."), context.Language);
         string[] categories = [context.L("Jeugdigen", "Youths"), context.L("Uitgestroomd in periode", "Exited in period"),
             context.L("Nog in verblijf", "Still staying"), context.L("Ingestroomd in periode", "Entered in period")];
-        var hidden = false;
-        double[] Values(Measurement m) => context.Bars([m.Counts.Youths, m.Counts.ExitedInPeriod, m.Counts.OngoingAtAsOf, m.Counts.EntriesInPeriod], ref hidden);
-        plot.Add(new BarSeries(categories, new Series(context.L("Nulmeting", "Baseline"), Values(baseline)),
-            new Series(context.L("Vervolgmeting", "Follow-up"), Values(followup))) { ShowValues = true });
-        plot.YAxis.Label = context.L("Aantal", "Number");
-        plot.YAxis.IntegerTicks = true;
+        IReadOnlyList<ChartValue> Values(Measurement m) => context.Counts([m.Counts.Youths, m.Counts.ExitedInPeriod, m.Counts.OngoingAtAsOf, m.Counts.EntriesInPeriod]);
         // Bars carry exact counts: the chart rests on the smallest count shown, so it is suppressed with it.
-        context.Chart("kerncijfers", plot, context.L("Aantallen per meting.", "Counts per measurement.") + context.HiddenBarsNote(hidden),
-            Math.Min(baseline.Counts.Youths, followup.Counts.Youths));
+        context.Chart(new BarChart("kerncijfers", new ChartText(context.L("Jeugdigen in verblijf", "Youths in residential care"),
+                context.L("Staafdiagram: aantallen jeugdigen en verblijfsepisodes, nulmeting naast vervolgmeting.",
+                    "Bar chart: youths and stay episodes, baseline beside follow-up."),
+                context.L("Aantallen per meting.", "Counts per measurement.")),
+            categories, [new ChartSeries(context.L("Nulmeting", "Baseline"), Values(baseline)), new ChartSeries(context.L("Vervolgmeting", "Follow-up"), Values(followup))])
+        {
+            ValueLabel = context.L("Aantal", "Number"),
+            ShowValues = true,
+        }, Math.Min(baseline.Counts.Youths, followup.Counts.Youths));
     }
 
     /// <summary>The key figures of two measurements with the change; also used for the region comparison.</summary>

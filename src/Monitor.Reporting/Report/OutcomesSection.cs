@@ -1,7 +1,7 @@
-using Monitor.Core.Charts;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
 using Monitor.Core.Outcomes;
+using Monitor.Reporting.Charts;
 
 namespace Monitor.Reporting.Report;
 
@@ -63,6 +63,10 @@ internal static class OutcomesSection
         Rom(context, baseline, followup);
     }
 
+    /// <summary>"2020-Q1" as a chart's category: the quarter over the year, so eight quarters fit side by side.</summary>
+    private static string QuarterLabel(ReportContext context, string quarter) =>
+        quarter.Split("-Q") is [var year, var q] ? $"{context.L("K", "Q")}{q}\n{year}" : quarter;
+
     private static string Days(ReportContext context, long days, int youths) =>
         context.Suppression.AllowsStatisticOver(youths) ? NumberText.Integer(days, context.Language) : "–";
 
@@ -73,19 +77,19 @@ internal static class OutcomesSection
     {
         context.SubHeading(context.L("Instroom, uitstroom en stand per kwartaal", "Entries, exits and stock per quarter"));
         var quarters = baseline.Outcomes!.Flows.Concat(followup.Outcomes!.Flows).DistinctBy(q => q.Quarter).ToList();
-        var hidden = false;
-        var plot = new Plot("chart-stromen", context.L("Instroom en uitstroom per kwartaal", "Entries and exits per quarter"),
-            context.L("Staafdiagram: verblijfsepisodes die per kwartaal begonnen en eindigden, met het aantal in verblijf op de laatste dag van het kwartaal als lijn.",
-                "Bar chart: stay episodes that began and ended per quarter, with the number in care on the quarter's last day as a line."), context.Language);
-        var labels = quarters.Select(q => q.Quarter).ToList();
-        plot.Add(new BarSeries(labels,
-            new Series(context.L("Instroom", "Entries"), context.Bars(quarters.Select(q => (double)q.Entries), ref hidden)),
-            new Series(context.L("Uitstroom", "Exits"), context.Bars(quarters.Select(q => (double)q.Exits), ref hidden)),
-            new Series(context.L("Stand (laatste dag)", "Stock (last day)"), context.Bars(quarters.Select(q => (double)q.InCareAtEnd), ref hidden))));
-        plot.YAxis.Label = context.L("Verblijfsepisodes", "Stay episodes");
-        plot.YAxis.IntegerTicks = true;
-        context.Chart("stromen", plot, context.L("Per kwartaal van nulmeting en vervolgmeting.", "Per quarter of baseline and follow-up.") + context.HiddenBarsNote(hidden),
-            Math.Min(ReportContext.Youths(baseline.Cohort.Episodes), ReportContext.Youths(followup.Cohort.Episodes)));
+        // Entries, exits and the stock are things of a kind, not of a value: categorical colours.
+        context.Chart(new BarChart("stromen", new ChartText(context.L("Instroom en uitstroom per kwartaal", "Entries and exits per quarter"),
+                context.L("Staafdiagram: verblijfsepisodes die per kwartaal begonnen en eindigden, en het aantal in verblijf op de laatste dag van het kwartaal.",
+                    "Bar chart: stay episodes that began and ended per quarter, and the number in care on the quarter's last day."),
+                context.L("Per kwartaal van nulmeting en vervolgmeting.", "Per quarter of baseline and follow-up.")),
+            quarters.Select(q => QuarterLabel(context, q.Quarter)).ToList(),
+            [new ChartSeries(context.L("Instroom", "Entries"), context.Counts(quarters.Select(q => (long)q.Entries))),
+                new ChartSeries(context.L("Uitstroom", "Exits"), context.Counts(quarters.Select(q => (long)q.Exits))),
+                new ChartSeries(context.L("Stand (laatste dag)", "Stock (last day)"), context.Counts(quarters.Select(q => (long)q.InCareAtEnd)))])
+        {
+            ValueLabel = context.L("Verblijfsepisodes", "Stay episodes"),
+            Colors = ChartPalette.Categorical,
+        }, Math.Min(ReportContext.Youths(baseline.Cohort.Episodes), ReportContext.Youths(followup.Cohort.Episodes)));
         context.Table("stromen", context.L("Instroom, uitstroom en stand per kwartaal", "Entries, exits and stock per quarter"),
             [context.L("Kwartaal", "Quarter"), context.L("Instroom", "Entries"), context.L("Uitstroom", "Exits"), context.L("Stand op de laatste dag", "Stock on the last day")],
             quarters.Select(q => (IReadOnlyList<string>)[q.Quarter, context.Count(q.Entries), context.Count(q.Exits), context.Count(q.InCareAtEnd)]).ToList());
@@ -103,15 +107,19 @@ internal static class OutcomesSection
             rows.Add((context.Input.Options.RegionB!, context.Input.Regions[0].Followup, context.Input.Regions[1].Followup));
         var usable = rows.Where(r => r.Baseline.Outcomes?.ResidentialDaysPer1000 is not null && r.Followup.Outcomes?.ResidentialDaysPer1000 is not null).ToList();
         if (usable.Count == 0) return;
-        var plot = new Plot("chart-dagen-per-1000", context.L("Verblijfsdagen per 1.000 jeugdigen", "Residential days per 1,000 youths"),
-            context.L("Staafdiagram: verblijfsdagen per 1.000 jeugdigen van 0–17 jaar per regio, nulmeting naast vervolgmeting.",
-                "Bar chart: residential days per 1,000 youths aged 0–17 by region, baseline beside follow-up."), context.Language);
-        plot.Add(new BarSeries(usable.Select(r => r.Label).ToList(),
-            new Series(context.L("Nulmeting", "Baseline"), usable.Select(r => r.Baseline.Outcomes!.ResidentialDaysPer1000!.Value).ToList()),
-            new Series(context.L("Vervolgmeting", "Follow-up"), usable.Select(r => r.Followup.Outcomes!.ResidentialDaysPer1000!.Value).ToList())) { ShowValues = true });
-        plot.YAxis.Label = context.L("Dagen per 1.000 jeugdigen", "Days per 1,000 youths");
         var fewest = usable.SelectMany(r => new[] { r.Baseline, r.Followup }).Min(m => ReportContext.Youths(m.Cohort.Episodes));
-        context.Chart("dagen-per-1000", plot, context.L("Regio's van verschillende grootte, vergelijkbaar gemaakt.", "Regions of different size, made comparable."), fewest);
+        context.Chart(new BarChart("dagen-per-1000", new ChartText(context.L("Verblijfsdagen per 1.000 jeugdigen", "Residential days per 1,000 youths"),
+                context.L("Staafdiagram: verblijfsdagen per 1.000 jeugdigen van 0–17 jaar per regio, nulmeting naast vervolgmeting.",
+                    "Bar chart: residential days per 1,000 youths aged 0–17 by region, baseline beside follow-up."),
+                context.L("Regio's van verschillende grootte, vergelijkbaar gemaakt.", "Regions of different size, made comparable.")),
+            usable.Select(r => r.Label).ToList(),
+            [ChartSeries.Of(context.L("Nulmeting", "Baseline"), usable.Select(r => r.Baseline.Outcomes!.ResidentialDaysPer1000!.Value)),
+                ChartSeries.Of(context.L("Vervolgmeting", "Follow-up"), usable.Select(r => r.Followup.Outcomes!.ResidentialDaysPer1000!.Value))])
+        {
+            ValueLabel = context.L("Dagen per 1.000 jeugdigen", "Days per 1,000 youths"),
+            Format = ValueFormat.Number,
+            ShowValues = true,
+        }, fewest);
     }
 
     private static void Rom(ReportContext context, Measurement baseline, Measurement followup)
@@ -148,17 +156,20 @@ internal static class OutcomesSection
                 context.L("Verandering", "Change"), "d_z", context.L("Verbeterd", "Improved"), context.L("Gelijk", "Unchanged"), context.L("Verslechterd", "Deteriorated"),
                 context.L("Hersteld", "Recovered")], rows, textColumns: new HashSet<int>());
         if (chartRows.Count == 0) return;
-        var plot = new Plot("chart-rom", context.L("Betrouwbare verandering (RCI)", "Reliable change (RCI)"),
-            context.L("Gestapeld staafdiagram: per vragenlijst, informant en meting het aandeel jeugdigen dat betrouwbaar verbeterde, gelijk bleef of verslechterde.",
-                "Stacked bar chart: per instrument, informant and measurement the share of youths that reliably improved, stayed the same or deteriorated."), context.Language);
-        plot.Add(new StackedBarSeries(chartRows.Select(c => c.Label).ToList(),
-            new Series(context.L("Verbeterd", "Improved"), chartRows.Select(c => c.Rom.ImprovedShare ?? 0).ToList()),
-            new Series(context.L("Gelijk", "Unchanged"), chartRows.Select(c => c.Rom.UnchangedShare ?? 0).ToList()),
-            new Series(context.L("Verslechterd", "Deteriorated"), chartRows.Select(c => c.Rom.DeterioratedShare ?? 0).ToList())));
-        plot.YAxis.Min = 0;
-        plot.YAxis.Max = 1;
-        plot.YAxis.TickFormatter = v => NumberText.Percent(v, 0, context.Language);
-        plot.YAxis.Label = context.L("Aandeel", "Share");
-        context.Chart("rom", plot, context.L("Alleen combinaties met 10 of meer jeugdigen.", "Only combinations with 10 or more youths."), context.Suppression.Threshold);
+        // Better is green, no change grey, worse vermillion (never green); the rows are only those shown in the table.
+        context.Chart(new StackedBarChart("rom", new ChartText(context.L("Betrouwbare verandering (RCI)", "Reliable change (RCI)"),
+                context.L("Gestapeld staafdiagram: per vragenlijst, informant en meting het aandeel jeugdigen dat betrouwbaar verbeterde, gelijk bleef of verslechterde.",
+                    "Stacked bar chart: per instrument, informant and measurement the share of youths that reliably improved, stayed the same or deteriorated."),
+                context.L("Alleen combinaties met 10 of meer jeugdigen.", "Only combinations with 10 or more youths.")),
+            chartRows.Select(c => c.Label).ToList(),
+            [new ChartSeries(context.L("Verbeterd", "Improved"), chartRows.Select(c => ChartValue.Of(c.Rom.ImprovedShare)).ToList()),
+                new ChartSeries(context.L("Gelijk", "Unchanged"), chartRows.Select(c => ChartValue.Of(c.Rom.UnchangedShare)).ToList()),
+                new ChartSeries(context.L("Verslechterd", "Deteriorated"), chartRows.Select(c => ChartValue.Of(c.Rom.DeterioratedShare)).ToList())])
+        {
+            ValueLabel = context.L("Aandeel", "Share"),
+            Format = ValueFormat.Percent,
+            ValueMax = 1,
+            Colors = ChartPalette.BetterSameWorse,
+        }, context.Suppression.Threshold);
     }
 }

@@ -1,6 +1,6 @@
-using Monitor.Core.Charts;
 using Monitor.Core.Domain;
 using Monitor.Core.Measurements;
+using Monitor.Reporting.Charts;
 
 namespace Monitor.Reporting.Report;
 
@@ -13,20 +13,19 @@ internal static class ProviderSection
         context.Heading("aanbieders", context.L("3. Aanbieders", "3. Providers"));
 
         string[] counts = ["1", "2", "3", "4", "5+"];
-        double[] PerEpisode(Measurement m) => counts.Select((_, i) => (double)m.Cohort.Episodes.Count(e => i == 4 ? e.ProviderCount >= 5 : e.ProviderCount == i + 1)).ToArray();
-        var hidden = false;
-        var (pb, pf) = (context.Bars(PerEpisode(baseline), ref hidden), context.Bars(PerEpisode(followup), ref hidden));
+        IReadOnlyList<ChartValue> PerEpisode(Measurement m) => context.Counts(counts.Select((_, i) => (long)m.Cohort.Episodes.Count(e => i == 4 ? e.ProviderCount >= 5 : e.ProviderCount == i + 1)));
         var youthsB = ReportContext.Youths(baseline.Cohort.Episodes);
         var youthsF = ReportContext.Youths(followup.Cohort.Episodes);
-        var plot = new Plot("chart-aanbieders-per-episode", context.L("Aanbieders per verblijfsepisode", "Providers per stay episode"),
-            context.L("Staafdiagram: aantal verblijfsepisodes naar het aantal aanbieders van verblijf, nulmeting naast vervolgmeting.",
-                "Bar chart: stay episodes by number of residential providers, baseline beside follow-up."), context.Language);
-        plot.Add(new BarSeries(counts, new Series(context.L("Nulmeting", "Baseline"), pb), new Series(context.L("Vervolgmeting", "Follow-up"), pf)));
-        plot.XAxis.Label = context.L("Aanbieders van verblijf", "Residential providers");
-        plot.YAxis.Label = context.L("Verblijfsepisodes", "Stay episodes");
-        plot.YAxis.IntegerTicks = true;
-        context.Chart("aanbieders-per-episode", plot, context.L("Aanbieders die verblijf boden binnen de episode.", "Providers that gave residential care within the episode.")
-            + context.HiddenBarsNote(hidden), Math.Min(youthsB, youthsF));
+        context.Chart(new BarChart("aanbieders-per-episode", new ChartText(context.L("Aanbieders per verblijfsepisode", "Providers per stay episode"),
+                context.L("Staafdiagram: aantal verblijfsepisodes naar het aantal aanbieders van verblijf, nulmeting naast vervolgmeting.",
+                    "Bar chart: stay episodes by number of residential providers, baseline beside follow-up."),
+                context.L("Aanbieders die verblijf boden binnen de episode.", "Providers that gave residential care within the episode.")),
+            counts, [new ChartSeries(context.L("Nulmeting", "Baseline"), PerEpisode(baseline)), new ChartSeries(context.L("Vervolgmeting", "Follow-up"), PerEpisode(followup))])
+        {
+            CategoryLabel = context.L("Aanbieders van verblijf", "Residential providers"),
+            ValueLabel = context.L("Verblijfsepisodes", "Stay episodes"),
+            ShowValues = true,
+        }, Math.Min(youthsB, youthsF));
         context.Table("aanbieders", context.L("Aanbieders en overplaatsingen", "Providers and placement moves"),
             ["", context.L("Nulmeting", "Baseline"), context.L("Vervolgmeting", "Follow-up")],
             [
@@ -53,37 +52,42 @@ internal static class ProviderSection
         var sectors = Enum.GetValues<Sector>().Where(s => baseline.Providers.MeanInvolvementDaysBySector.ContainsKey(s) || followup.Providers.MeanInvolvementDaysBySector.ContainsKey(s)).ToList();
         int PairsYouths(Measurement m, Sector sector) => ReportContext.Youths(m.Cohort.Episodes.Where(e => e.Involvement.Any(i => context.Input.Reference.SectorOf(i.Provider) == sector)));
         double? SectorDays(Measurement m, Sector s) => m.Providers.MeanInvolvementDaysBySector.TryGetValue(s, out var d) ? d : null;
-        double Days(Measurement m, Sector s) => context.Suppression.AllowsStatisticOver(PairsYouths(m, s)) ? SectorDays(m, s) ?? 0 : 0;
         context.Table("betrokkenheid-sector", context.L("Gemiddeld aantal dagen dat een aanbieder betrokken is, per sector", "Mean days a provider is involved, by sector"),
             [context.L("Sector", "Sector"), context.L("Nulmeting", "Baseline"), context.L("Vervolgmeting", "Follow-up")],
             sectors.Select(s => (IReadOnlyList<string>)[SectorName(context, s),
                 context.Value(SectorDays(baseline, s), PairsYouths(baseline, s), 0),
                 context.Value(SectorDays(followup, s), PairsYouths(followup, s), 0)]).ToList());
-        var sectorPlot = new Plot("chart-betrokkenheid-sector", context.L("Betrokkenheid per sector", "Involvement by sector"),
-            context.L("Staafdiagram: gemiddeld aantal dagen dat een aanbieder bij een verblijfsepisode betrokken is, per sector, nulmeting naast vervolgmeting.",
-                "Bar chart: mean days a provider is involved in a stay episode, by sector, baseline beside follow-up."), context.Language);
-        sectorPlot.Add(new BarSeries(sectors.Select(s => SectorName(context, s)).ToList(),
-            new Series(context.L("Nulmeting", "Baseline"), sectors.Select(s => Days(baseline, s)).ToList()),
-            new Series(context.L("Vervolgmeting", "Follow-up"), sectors.Select(s => Days(followup, s)).ToList())));
-        sectorPlot.YAxis.Label = context.L("Dagen", "Days");
-        context.Chart("betrokkenheid-sector", sectorPlot, context.L("Sectoren met te weinig jeugdigen staan op nul.", "Sectors with too few youths are shown as zero."),
-            Math.Min(youthsB, youthsF));
+        // A sector's mean over too few youths is hidden, as in the table ("–"): not drawn, never drawn as zero.
+        IReadOnlyList<ChartValue> Days(Measurement m) => sectors.Select(s => context.Statistic(SectorDays(m, s), PairsYouths(m, s))).ToList();
+        context.Chart(new BarChart("betrokkenheid-sector", new ChartText(context.L("Betrokkenheid per sector", "Involvement by sector"),
+                context.L("Staafdiagram: gemiddeld aantal dagen dat een aanbieder bij een verblijfsepisode betrokken is, per sector, nulmeting naast vervolgmeting.",
+                    "Bar chart: mean days a provider is involved in a stay episode, by sector, baseline beside follow-up."),
+                context.L("Gemiddeld aantal dagen per sector.", "Mean days by sector.")),
+            sectors.Select(s => SectorName(context, s)).ToList(),
+            [new ChartSeries(context.L("Nulmeting", "Baseline"), Days(baseline)), new ChartSeries(context.L("Vervolgmeting", "Follow-up"), Days(followup))])
+        {
+            ValueLabel = context.L("Dagen", "Days"),
+            Format = ValueFormat.Number,
+            ShowValues = true,
+        }, Math.Min(youthsB, youthsF));
 
         // Moves per episode, stacked.
         string[] moves = ["0", "1", "2", "3+"];
-        double[] Moves(Measurement m, int k) => [m.Cohort.Episodes.Count(e => k == 3 ? e.PlacementMoves >= 3 : e.PlacementMoves == k)];
-        var movesPlot = new Plot("chart-overplaatsingen", context.L("Overplaatsingen per verblijfsepisode", "Placement moves per stay episode"),
-            context.L("Gestapeld staafdiagram: verblijfsepisodes naar aantal overplaatsingen, nulmeting en vervolgmeting.",
-                "Stacked bar chart: stay episodes by number of placement moves, baseline and follow-up."), context.Language);
+        long Moves(Measurement m, int k) => m.Cohort.Episodes.Count(e => k == 3 ? e.PlacementMoves >= 3 : e.PlacementMoves == k);
         string[] periods = [context.L("Nulmeting", "Baseline"), context.L("Vervolgmeting", "Follow-up")];
-        var hiddenMoves = false;
-        var layers = moves.Select((label, k) => new Series($"{label} {context.L("overplaatsingen", "moves")}",
-            context.Bars([Moves(baseline, k)[0], Moves(followup, k)[0]], ref hiddenMoves))).ToList();
-        movesPlot.Add(new StackedBarSeries(periods, layers) { ShowTotals = !hiddenMoves });
-        movesPlot.YAxis.Label = context.L("Verblijfsepisodes", "Stay episodes");
-        movesPlot.YAxis.IntegerTicks = true;
-        context.Chart("overplaatsingen", movesPlot, context.L("Verblijfsepisodes naar aantal overplaatsingen.", "Stay episodes by number of moves.")
-            + context.HiddenBarsNote(hiddenMoves), Math.Min(youthsB, youthsF));
+        var layers = moves.Select((label, k) => new ChartSeries($"{label} {context.L("overplaatsingen", "moves")}",
+            context.Counts([Moves(baseline, k), Moves(followup, k)]))).ToList();
+        // More moves is heavier: one hue from light (none) to dark (3 or more).
+        context.Chart(new StackedBarChart("overplaatsingen", new ChartText(context.L("Overplaatsingen per verblijfsepisode", "Placement moves per stay episode"),
+                context.L("Gestapeld staafdiagram: verblijfsepisodes naar aantal overplaatsingen, nulmeting en vervolgmeting.",
+                    "Stacked bar chart: stay episodes by number of placement moves, baseline and follow-up."),
+                context.L("Verblijfsepisodes naar aantal overplaatsingen.", "Stay episodes by number of moves.")),
+            periods, layers)
+        {
+            ValueLabel = context.L("Verblijfsepisodes", "Stay episodes"),
+            ShowTotals = true,
+            Colors = ChartPalette.Sequential,
+        }, Math.Min(youthsB, youthsF));
     }
 
     internal static string SectorName(ReportContext context, Sector sector) => sector switch

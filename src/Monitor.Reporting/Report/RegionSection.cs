@@ -1,5 +1,5 @@
-using Monitor.Core.Charts;
 using Monitor.Core.Measurements;
+using Monitor.Reporting.Charts;
 
 namespace Monitor.Reporting.Report;
 
@@ -25,15 +25,27 @@ internal static class RegionSection
         }
 
         var first = context.Input.Regions[0];
-        var plot = new Plot("chart-regios", context.L("Verblijfsduur per regio", "Length of stay by region"),
-            context.L($"Staafdiagram: gemiddelde en mediane verblijfsduur in {a} en {b}, {first.Baseline.Period}.",
-                $"Bar chart: mean and median length of stay in {a} and {b}, {first.Baseline.Period}."), context.Language);
         string[] categories = [context.L("Gem. duur voorraad", "Mean stay, stock"), context.L("Gem. duur uitstroom", "Mean stay, exits"), context.L("Mediaan instroom (KM)", "Median, entries (KM)")];
-        double[] Values(Measurement m) => [m.Duration.MeanAll ?? 0, m.Duration.MeanExitedInPeriod ?? 0, m.EntryCohort.KmMedianDays ?? 0];
-        plot.Add(new BarSeries(categories, new Series(a, Values(first.Baseline)), new Series(b, Values(first.Followup))) { ShowValues = true });
-        plot.YAxis.Label = context.L("Dagen", "Days");
+        // Each mean rests on its own group, as in the tables: a value over too few youths is not drawn.
+        IReadOnlyList<ChartValue> Values(Measurement m) =>
+        [
+            context.Statistic(m.Duration.MeanAll, ReportContext.Youths(m.Cohort.Episodes)),
+            context.Statistic(m.Duration.MeanExitedInPeriod, ReportContext.Youths(m.Cohort.ExitedInPeriod)),
+            context.Statistic(m.EntryCohort.KmMedianDays, ReportContext.Youths(m.Cohort.Entries)),
+        ];
         var fewest = new[] { first.Baseline, first.Followup }
             .Min(m => Math.Min(ReportContext.Youths(m.Cohort.ExitedInPeriod), ReportContext.Youths(m.Cohort.Entries)));
-        context.Chart("regios", plot, context.L("Dagen per regio.", "Days per region."), fewest);
+        // Two regions are two things of a kind: categorical colours, not the measurements' light and dark blue.
+        context.Chart(new BarChart("regios", new ChartText(context.L("Verblijfsduur per regio", "Length of stay by region"),
+                context.L($"Staafdiagram: gemiddelde en mediane verblijfsduur in {a} en {b}, {first.Baseline.Period}.",
+                    $"Bar chart: mean and median length of stay in {a} and {b}, {first.Baseline.Period}."),
+                context.L("Dagen per regio.", "Days per region.")),
+            categories, [new ChartSeries(a, Values(first.Baseline)), new ChartSeries(b, Values(first.Followup))])
+        {
+            ValueLabel = context.L("Dagen", "Days"),
+            Format = ValueFormat.Number,
+            ShowValues = true,
+            Colors = ChartPalette.Categorical,
+        }, fewest);
     }
 }

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Monitor.Core.Charts;
 using Monitor.Core.Episodes;
 using Monitor.Core.Formatting;
 using Monitor.Core.Privacy;
+using Monitor.Reporting.Charts;
 using Monitor.Reporting.Csv;
 
 namespace Monitor.Reporting.Report;
@@ -21,7 +21,7 @@ internal sealed class ReportContext(ReportInput input)
     public Language Language { get; } = input.Options.Language;
     public Suppression Suppression { get; } = new(input.Options.SuppressionThreshold);
     public StringBuilder Html { get; } = new();
-    public List<(string Name, string Svg)> Charts { get; } = [];
+    public List<RenderedChart> Charts { get; } = [];
     public List<(string Name, string Csv)> Tables { get; } = [];
 
     public bool Dutch => Language == Language.Dutch;
@@ -57,29 +57,20 @@ internal sealed class ReportContext(ReportInput input)
 
     public static int Youths(IEnumerable<Episode> episodes) => episodes.Select(e => e.YouthId).Distinct().Count();
 
-    /// <summary>Counts as a chart may draw them: a count the tables hide (1 to threshold−1) is not drawn
-    /// either, since a bar's height would show it. <paramref name="hidden"/> says whether any was.</summary>
-    public double[] Bars(IEnumerable<double> counts, ref bool hidden)
-    {
-        var bars = counts.ToArray();
-        for (var i = 0; i < bars.Length; i++)
-        {
-            if (!Suppression.HidesCount((long)bars[i])) continue;
-            bars[i] = 0;
-            hidden = true;
-        }
-        return bars;
-    }
+    /// <summary>Counts as a chart may draw them: a count the tables hide (1 to threshold−1) is hidden in
+    /// the chart too, since a bar's height would show it.</summary>
+    public IReadOnlyList<ChartValue> Counts(IEnumerable<long> counts) =>
+        counts.Select(c => Suppression.HidesCount(c) ? ChartValue.Hidden : ChartValue.Shown(c)).ToList();
 
-    /// <summary>The caption note for a chart whose small counts were not drawn.</summary>
-    public string HiddenBarsNote(bool hidden) =>
-        hidden ? " " + L($"Aantallen van 1 tot en met {Suppression.Threshold - 1} zijn niet getekend.",
-            $"Counts of 1 to {Suppression.Threshold - 1} are not drawn.") : "";
+    /// <summary>A statistic as a chart may draw it: hidden over too few youths, as the tables show "–".</summary>
+    public ChartValue Statistic(double? value, int youths) =>
+        !Suppression.AllowsStatisticOver(youths) ? ChartValue.Hidden : ChartValue.Of(value);
 
     // --- charts and tables
 
-    /// <summary>Adds a chart inline and as its own file, or, over too few youths, a note instead.</summary>
-    public void Chart(string name, Plot plot, string caption, int youths)
+    /// <summary>Adds a chart inline and as its own files (SVG and PNG), or, over too few youths, a note instead.
+    /// The caption gets a sentence naming every value the chart does not draw.</summary>
+    public void Chart(IChart chart, int youths)
     {
         if (!Suppression.AllowsStatisticOver(youths))
         {
@@ -87,11 +78,13 @@ internal sealed class ReportContext(ReportInput input)
                 $"Chart left out: fewer than {Suppression.Threshold} youths."), "note");
             return;
         }
-        var svg = plot.ToSvg();
-        Charts.Add((name, svg));
+        var rendered = ChartRenderer.Render(chart, Language, L($"minder dan {Suppression.Threshold}", $"fewer than {Suppression.Threshold}"));
+        Charts.Add(rendered);
+        var name = chart.Name;
         Line($"<figure id=\"fig-{name}\">");
-        Line(svg);
-        Line($"<figcaption>{Encode(caption)} <a href=\"charts/{name}.svg\">{Encode(L("Grafiek als los bestand", "Chart as a separate file"))}</a></figcaption>");
+        Line(rendered.Svg);
+        Line($"<figcaption>{Encode(rendered.Caption)} <a href=\"charts/{name}.svg\">{Encode(L("Grafiek als los bestand", "Chart as a separate file"))}</a> " +
+            $"(<a href=\"charts/{name}.png\">PNG</a>)</figcaption>");
         Line("</figure>");
     }
 

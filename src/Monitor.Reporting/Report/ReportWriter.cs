@@ -1,11 +1,13 @@
 using System.Text;
 using Monitor.Core.Formatting;
+using Monitor.Reporting.Charts;
 
 namespace Monitor.Reporting.Report;
 
 /// <summary>The report's files: <c>index.html</c> (one file, inline SVG and CSS, no scripts, nothing
-/// fetched), every chart as <c>charts/NAME.svg</c>, every table as <c>tables/NAME.csv</c>.</summary>
-public sealed record ReportOutput(string Html, IReadOnlyList<(string Name, string Svg)> Charts, IReadOnlyList<(string Name, string Csv)> Tables);
+/// fetched), every chart as <c>charts/NAME.svg</c> and <c>charts/NAME.png</c>, every table as <c>tables/NAME.csv</c>.</summary>
+/// <param name="Charts">Each chart with its data, so a test can read what it shows.</param>
+public sealed record ReportOutput(string Html, IReadOnlyList<RenderedChart> Charts, IReadOnlyList<(string Name, string Csv)> Tables);
 
 /// <summary>
 /// Writes the chart report for policy staff and researchers (Dutch by default): key figures, length of
@@ -71,14 +73,17 @@ public static class ReportWriter
         var charts = Path.Combine(folder, "charts");
         var tables = Path.Combine(folder, "tables");
         // An earlier report's chart or table that this one leaves out (suppressed now) must not linger.
-        foreach (var (dir, pattern) in new[] { (charts, "*.svg"), (tables, "*.csv") })
+        foreach (var (dir, pattern) in new[] { (charts, "*.svg"), (charts, "*.png"), (tables, "*.csv") })
         {
             Directory.CreateDirectory(dir);
             foreach (var stale in Directory.GetFiles(dir, pattern)) File.Delete(stale);
         }
         var utf8 = new UTF8Encoding(false);
-        foreach (var (name, svg) in output.Charts)
-            File.WriteAllText(Path.Combine(charts, name + ".svg"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, utf8);
+        foreach (var chart in output.Charts)
+        {
+            File.WriteAllText(Path.Combine(charts, chart.Name + ".svg"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.Svg, utf8);
+            File.WriteAllBytes(Path.Combine(charts, chart.Name + ".png"), chart.Png);
+        }
         foreach (var (name, csv) in output.Tables)
             File.WriteAllText(Path.Combine(tables, name + ".csv"), csv, utf8);
         var index = Path.Combine(folder, "index.html");

@@ -1,5 +1,5 @@
-using Monitor.Core.Charts;
 using Monitor.Core.Measurements;
+using Monitor.Reporting.Charts;
 
 namespace Monitor.Reporting.Report;
 
@@ -34,16 +34,20 @@ internal static class SensitivitySection
                 context.L("Gem. duur voorraad", "Mean stay, stock"), context.L("Gem. duur uitstroom", "Mean stay, exits"),
                 context.L("Mediaan instroom (KM)", "Median, entries (KM)"), context.L("Overpl. per 1.000 dagen", "Moves per 1,000 days")], table, textColumns: new HashSet<int> { 1 });
 
-        var plot = new Plot("chart-gevoeligheid", context.L("Gemiddelde verblijfsduur bij andere tussendagen", "Mean stay under other gap days"),
-            context.L("Lijngrafiek: gemiddelde verblijfsduur van de voorraad bij 0, 2, 7 en 30 tussendagen, nulmeting en vervolgmeting.",
-                "Line chart: mean stay of the stock with 0, 2, 7 and 30 gap days, baseline and follow-up."), context.Language);
-        var gaps = rows.Select(r => (double)r.GapDays).ToList();
-        plot.Add(new LineSeries(context.L("Nulmeting", "Baseline"), gaps, rows.Select(r => r.Baseline.Duration.MeanAll ?? double.NaN).ToList()));
-        plot.Add(new LineSeries(context.L("Vervolgmeting", "Follow-up"), gaps, rows.Select(r => r.Followup.Duration.MeanAll ?? double.NaN).ToList()));
-        plot.XAxis.Label = context.L("Tussendagen", "Gap days");
-        plot.XAxis.IntegerTicks = true;
-        plot.YAxis.Label = context.L("Dagen", "Days");
         var fewest = rows.SelectMany(r => new[] { r.Baseline, r.Followup }).Min(m => ReportContext.Youths(m.Cohort.Episodes));
-        context.Chart("gevoeligheid", plot, context.L("Gemiddelde verblijfsduur (voorraad) per episoderegel.", "Mean stay (stock) per episode rule."), fewest);
+        // The shift between gap rules is the point, so the axis starts near the data; the chart says so.
+        context.Chart(new LineChart("gevoeligheid", new ChartText(context.L("Gemiddelde verblijfsduur bij andere tussendagen", "Mean stay under other gap days"),
+                context.L("Lijngrafiek: gemiddelde verblijfsduur van de voorraad bij 0, 2, 7 en 30 tussendagen, nulmeting en vervolgmeting.",
+                    "Line chart: mean stay of the stock with 0, 2, 7 and 30 gap days, baseline and follow-up."),
+                context.L("Gemiddelde verblijfsduur (voorraad) per episoderegel.", "Mean stay (stock) per episode rule.")),
+            rows.Select(r => (double)r.GapDays).ToList(), rows.Select(r => r.GapDays.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+            [new ChartSeries(context.L("Nulmeting", "Baseline"), rows.Select(r => context.Statistic(r.Baseline.Duration.MeanAll, ReportContext.Youths(r.Baseline.Cohort.Episodes))).ToList()),
+                new ChartSeries(context.L("Vervolgmeting", "Follow-up"), rows.Select(r => context.Statistic(r.Followup.Duration.MeanAll, ReportContext.Youths(r.Followup.Cohort.Episodes))).ToList())])
+        {
+            XLabel = context.L("Tussendagen", "Gap days"),
+            ValueLabel = context.L("Dagen", "Days"),
+            Format = ValueFormat.Number,
+            StartAtZero = false,
+        }, fewest);
     }
 }

@@ -1,8 +1,8 @@
-using Monitor.Core.Charts;
 using Monitor.Core.Episodes;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
 using Monitor.Core.Statistics;
+using Monitor.Reporting.Charts;
 
 namespace Monitor.Reporting.Report;
 
@@ -38,17 +38,17 @@ internal static class StaySection
         var labels = Classes.Select(c => context.L(c.Dutch, c.English)).ToArray();
         double[] Histogram(Measurement m) => Classes.Select(c => (double)m.Cohort.Episodes.Count(e => e.DurationDays >= c.From && e.DurationDays <= c.To)).ToArray();
         var (hb, hf) = (Histogram(baseline), Histogram(followup));
-        var hidden = false;
-        var plot = new Plot("chart-verblijfsduur", context.L("Verblijfsduur, voorraad", "Length of stay, stock"),
-            context.L("Staafdiagram: aantal verblijfsepisodes per duurklasse, nulmeting naast vervolgmeting.",
-                "Bar chart: stay episodes per duration class, baseline beside follow-up."), context.Language);
-        plot.Add(new BarSeries(labels, new Series(context.L("Nulmeting", "Baseline") + $" {baseline.Period}", context.Bars(hb, ref hidden)),
-            new Series(context.L("Vervolgmeting", "Follow-up") + $" {followup.Period}", context.Bars(hf, ref hidden))));
-        plot.YAxis.Label = context.L("Verblijfsepisodes", "Stay episodes");
-        plot.YAxis.IntegerTicks = true;
-        context.Chart("verblijfsduur", plot, context.L("Duur tot het einde van het verblijf, of tot de peildatum als het nog loopt.",
-            "Duration to the end of the stay, or to the as-of date when it still runs.") + context.HiddenBarsNote(hidden),
-            Math.Min(ReportContext.Youths(baseline.Cohort.Episodes), ReportContext.Youths(followup.Cohort.Episodes)));
+        context.Chart(new BarChart("verblijfsduur", new ChartText(context.L("Verblijfsduur, voorraad", "Length of stay, stock"),
+                context.L("Staafdiagram: aantal verblijfsepisodes per duurklasse, nulmeting naast vervolgmeting.",
+                    "Bar chart: stay episodes per duration class, baseline beside follow-up."),
+                context.L("Duur tot het einde van het verblijf, of tot de peildatum als het nog loopt.",
+                    "Duration to the end of the stay, or to the as-of date when it still runs.")),
+            labels, [new ChartSeries(context.L("Nulmeting", "Baseline") + $" {baseline.Period}", context.Counts(hb.Select(v => (long)v))),
+                new ChartSeries(context.L("Vervolgmeting", "Follow-up") + $" {followup.Period}", context.Counts(hf.Select(v => (long)v)))])
+        {
+            ValueLabel = context.L("Verblijfsepisodes", "Stay episodes"),
+            ShowValues = true,
+        }, Math.Min(ReportContext.Youths(baseline.Cohort.Episodes), ReportContext.Youths(followup.Cohort.Episodes)));
         context.Table("verblijfsduur", context.L("Verblijfsepisodes per duurklasse (voorraad)", "Stay episodes per duration class (stock)"),
             [context.L("Duur", "Duration"), context.L("Nulmeting", "Baseline"), context.L("Vervolgmeting", "Follow-up")],
             labels.Select((l, i) => (IReadOnlyList<string>)[l, context.Count((long)hb[i]), context.Count((long)hf[i])]).ToList());
@@ -108,33 +108,26 @@ internal static class StaySection
     private static void SurvivalChart(ReportContext context, string name, string title, IReadOnlyList<Episode> first, IReadOnlyList<Episode> second,
         object firstPeriod, object secondPeriod)
     {
-        var plot = new Plot("chart-" + name, title, context.L(
-            "Kaplan–Meier-curven: aandeel verblijven dat na het aantal dagen op de x-as nog loopt, nulmeting en vervolgmeting, met 95%-betrouwbaarheidsband en mediaan.",
-            "Kaplan–Meier curves: share of stays still running after the days on the x axis, baseline and follow-up, with 95% confidence band and median."), context.Language);
         // Each curve is a statistic over its entry cohort: a curve over too few youths is left out.
-        var row = 0;
-        var leftOut = new List<string>();
+        var curves = new List<SurvivalCurve>();
         foreach (var (episodes, label) in new[] { (first, context.L("Nulmeting", "Baseline") + $" {firstPeriod}"), (second, context.L("Vervolgmeting", "Follow-up") + $" {secondPeriod}") })
         {
             if (!context.Suppression.AllowsStatisticOver(ReportContext.Youths(episodes)))
             {
-                leftOut.Add(label);
+                curves.Add(SurvivalCurve.LeftOut(label));
                 continue;
             }
             var curve = KaplanMeier.Estimate(MeasurementCalculator.SurvivalTimes(episodes));
-            var steps = curve.Steps;
             var end = episodes.Count == 0 ? 0 : episodes.Max(e => e.DurationDays);
-            plot.Add(new StepSeries(label, steps.Select(s => (double)s.Days).ToList(), steps.Select(s => s.Survival).ToList(),
-                steps.Select(s => s.LowerCi).ToList(), steps.Select(s => s.UpperCi).ToList()) { MarkMedian = true, MedianLabelRow = row++, EndTime = end });
+            curves.Add(new SurvivalCurve(label, curve.Steps.Select(s => new SurvivalStep(s.Days, s.Survival, s.LowerCi, s.UpperCi)).ToList(), end,
+                curve.Median));
         }
-        plot.XAxis.Label = context.L("Dagen sinds het begin van het verblijf", "Days since the start of the stay");
-        plot.XAxis.IntegerTicks = true;
-        plot.YAxis.Label = context.L("Aandeel nog in verblijf", "Share still staying");
-        plot.YAxis.Min = 0;
-        plot.YAxis.Max = 1;
-        plot.YAxis.TickFormatter = v => NumberText.Percent(v, 0, context.Language);
-        var note = leftOut.Count == 0 ? "" : " " + context.L($"Weggelaten, minder dan {context.Suppression.Threshold} jeugdigen: {string.Join(", ", leftOut)}.",
-            $"Left out, fewer than {context.Suppression.Threshold} youths: {string.Join(", ", leftOut)}.");
-        context.Chart(name, plot, title + "." + note, row == 0 ? 0 : context.Suppression.Threshold);
+        context.Chart(new SurvivalChart(name, new ChartText(title, context.L(
+                "Kaplan–Meier-curven: aandeel verblijven dat na het aantal dagen op de x-as nog loopt, nulmeting en vervolgmeting, met 95%-betrouwbaarheidsband en mediaan.",
+                "Kaplan–Meier curves: share of stays still running after the days on the x axis, baseline and follow-up, with 95% confidence band and median."), title + "."), curves)
+        {
+            XLabel = context.L("Dagen sinds het begin van het verblijf", "Days since the start of the stay"),
+            ValueLabel = context.L("Aandeel nog in verblijf", "Share still staying"),
+        }, curves.All(c => c.Hidden) ? 0 : context.Suppression.Threshold);
     }
 }

@@ -1,0 +1,42 @@
+using Monitor.Core.Formatting;
+
+namespace Monitor.Reporting.Charts;
+
+/// <summary>
+/// The sentence under a chart that says what it leaves out. PROTOCOL.md 8: a hidden value is "niet
+/// getekend" and never "op nul"; a missing one has "geen waarde". Both name the series and the place.
+/// </summary>
+public static class ChartCaption
+{
+    /// <param name="hiddenReason">Why hidden values are hidden, e.g. "minder dan 10".</param>
+    public static string LeftOutNote(IChart chart, Language language, string hiddenReason)
+    {
+        var all = chart.LeftOut.ToList();
+        var parts = new List<string>();
+        var hidden = all.Where(l => l.Hidden).ToList();
+        var missing = all.Where(l => !l.Hidden).ToList();
+        if (hidden.Count > 0)
+        {
+            parts.Add((language == Language.Dutch ? $"Niet getekend ({hiddenReason}): " : $"Not drawn ({hiddenReason}): ") + List(hidden, language) + ".");
+        }
+        if (missing.Count > 0)
+        {
+            parts.Add((language == Language.Dutch ? "Geen waarde: " : "No value: ") + List(missing, language) + ".");
+        }
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>"Nulmeting bij 3–6 maanden en 1–2 jaar; Vervolgmeting bij > 3 jaar": grouped by series, in order.</summary>
+    private static string List(IReadOnlyList<LeftOut> items, Language language)
+    {
+        var at = language == Language.Dutch ? " bij " : " at ";
+        var and = language == Language.Dutch ? " en " : " and ";
+        return string.Join("; ", items.GroupBy(i => i.Series).Select(g =>
+        {
+            var places = g.Select(i => i.Where).Where(w => w.Length > 0).Distinct().ToList();
+            if (places.Count == 0) return g.Key;
+            var joined = places.Count == 1 ? places[0] : string.Join(", ", places.Take(places.Count - 1)) + and + places[^1];
+            return g.Key + at + joined;
+        }));
+    }
+}
