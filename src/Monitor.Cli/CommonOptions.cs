@@ -20,11 +20,15 @@ public static class CommonOptions
         Description = $"Write {what} as JSON to this file ('-' for standard output).",
     };
 
-    public static Option<string> AsOf() => new("--as-of")
+    public static Option<string?> AsOf() => new("--as-of")
     {
-        Description = "The as-of date (peildatum), yyyy-MM-dd: later starts are ignored, later ends count as open.",
-        Required = true,
+        Description = "The as-of date (peildatum), yyyy-MM-dd, or 'latest' (the earliest coverage date of an extract with open " +
+                      "segments): later starts are ignored, later ends count as open. One date for every measurement.",
     };
+
+    public const string WindowDescription =
+        "Read each measurement at its own period's end plus N days (N >= 0): baseline and follow-up get the same " +
+        "time to end their stays. Instead of --as-of. See docs/definitions.md.";
 
     public static Option<int?> GapDays() => new("--gap-days")
     {

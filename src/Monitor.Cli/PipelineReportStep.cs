@@ -3,6 +3,7 @@ using System.Text.Json;
 using Monitor.Core;
 using Monitor.Core.Domain;
 using Monitor.Core.Formatting;
+using Monitor.Core.Measurements;
 using Monitor.Jobs;
 using Monitor.Store;
 
@@ -18,7 +19,7 @@ namespace Monitor.Cli;
 /// </summary>
 public sealed class PipelineReportStep : IReportStep
 {
-    private static readonly HashSet<string> Known = ["step", "baseline", "followup", "out", "as_of", "lang", "region", "regions", "gap_days", "threshold", "top_n"];
+    private static readonly HashSet<string> Known = ["step", "baseline", "followup", "out", "as_of", "window", "lang", "region", "regions", "gap_days", "threshold", "top_n"];
 
     public IEnumerable<(string Field, string Reason)> Check(JsonElement parameters)
     {
@@ -40,10 +41,6 @@ public sealed class PipelineReportStep : IReportStep
     {
         var (request, folder) = Parse(context.Step.Parameters, context.Step.Folder);
         using var store = MonitorStore.Open(context.DatabasePath, context.LockTimeout);
-        if (request.AsOf == DateOnly.MinValue)
-        {
-            request = request with { AsOf = store.LatestStart() ?? throw new InvalidRequestException("no segment stored yet: nothing to report on") };
-        }
         cancellationToken.ThrowIfCancellationRequested();
 
         var fresh = folder + ".new";
@@ -72,11 +69,20 @@ public sealed class PipelineReportStep : IReportStep
         var baseline = PeriodOf("baseline");
         var followup = PeriodOf("followup");
         var outFolder = Text("out") ?? throw new ReportParameterException("out", "is required: the folder to write the report into");
-        var asOfText = Text("as_of") ?? "latest";
-        var asOf = DateOnly.MinValue; // "latest": decided when the step runs
-        if (asOfText != "latest" && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-            throw new ReportParameterException("as_of", $"'{asOfText}' is neither a date (yyyy-MM-dd) nor latest");
-        if (asOf != DateOnly.MinValue && asOf < followup.To) throw new ReportParameterException("as_of", "is before the end of the follow-up period");
+        // As monitor report: a window after each period (default 182 days), or one as-of date (a date or latest).
+        var asOfText = Text("as_of");
+        var window = Whole("window");
+        if (asOfText is not null && window is not null) throw new ReportParameterException("window", "use as_of or window, not both");
+        if (window is < 0) throw new ReportParameterException("window", "cannot be negative");
+        AsOfChoice asOf = AsOfChoice.OfWindow(window ?? ReportAssembler.DefaultWindowDays);
+        if (asOfText == "latest") asOf = AsOfChoice.OfLatest;
+        else if (asOfText is not null)
+        {
+            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                throw new ReportParameterException("as_of", $"'{asOfText}' is neither a date (yyyy-MM-dd) nor latest");
+            if (date < followup.To) throw new ReportParameterException("as_of", "is before the end of the follow-up period");
+            asOf = AsOfChoice.Of(date);
+        }
         var language = Text("lang") ?? "nl";
         if (language is not ("nl" or "en")) throw new ReportParameterException("lang", "must be nl or en");
         var region = Text("region");
@@ -92,7 +98,7 @@ public sealed class PipelineReportStep : IReportStep
         var gapDays = Whole("gap_days") ?? Settings.Defaults.GapDays;
         if (gapDays < 0) throw new ReportParameterException("gap_days", "cannot be negative");
         var threshold = Whole("threshold") ?? Settings.Defaults.SuppressionThreshold;
-        if (threshold < 1) throw new ReportParameterException("threshold", "must be at least 1");
+        if (threshold < 2) throw new ReportParameterException("threshold", "must be at least 2");
         var topN = Whole("top_n") ?? Settings.Defaults.TopN;
         if (topN < 1) throw new ReportParameterException("top_n", "must be at least 1");
         var request = new ReportRequest(baseline, followup, asOf, gapDays, CareTypes.DefaultResidentialSet, region, a, b,

@@ -1,4 +1,3 @@
-using Monitor.Core;
 using Monitor.Core.Domain;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
@@ -8,36 +7,34 @@ using Monitor.Store;
 namespace Monitor.Cli;
 
 /// <summary>What a report is asked for.</summary>
-public sealed record ReportRequest(Period Baseline, Period Followup, DateOnly AsOf, int GapDays, IReadOnlyList<CareType> ResidentialSet,
+/// <param name="AsOf">A window after each period (the default, <see cref="ReportAssembler.DefaultWindowDays"/>) or one as-of date.</param>
+public sealed record ReportRequest(Period Baseline, Period Followup, AsOfChoice AsOf, int GapDays, IReadOnlyList<CareType> ResidentialSet,
     string? Region, string? RegionA, string? RegionB, Language Language, int SuppressionThreshold, int TopN);
 
 /// <summary>
 /// Gathers from the store everything the chart report shows (measurements, the sensitivity runs, the
 /// region comparison, the lineage) and writes it. The one path behind <c>monitor report</c>,
-/// <c>monitor demo</c> and the scheduler's report step.
+/// <c>monitor demo</c> and the scheduler's report step. Everything is read in one snapshot of the
+/// store, so the figures and the lineage describe the same imports.
 /// </summary>
 public static class ReportAssembler
 {
+    /// <summary>The report's follow-up window unless told otherwise (PROTOCOL.md 6): half a year after each period.</summary>
+    public const int DefaultWindowDays = 182;
+
     /// <summary>The gap rules the sensitivity table shows, besides the one asked for.</summary>
     public static readonly int[] SensitivityGapDays = [0, 2, 7, 30];
 
     public static string Write(MonitorStore store, ReportRequest request, string folder, TimeProvider? clock = null)
     {
-        if (request.AsOf < request.Baseline.To || request.AsOf < request.Followup.To)
-            throw new InvalidRequestException($"the as-of date {request.AsOf:yyyy-MM-dd} is before the end of the follow-up period ({request.Followup.To:yyyy-MM-dd})");
         using var analysis = new Analysis(store);
-        analysis.CheckRegion(request.Region);
-        analysis.CheckRegion(request.RegionA);
-        analysis.CheckRegion(request.RegionB);
         var mainRegion = request.RegionA ?? request.Region;
 
-        Comparison Compare(int gapDays, string? first, string? second, Period a, Period b)
-        {
-            var episodes = analysis.BuildEpisodes(request.AsOf, gapDays, request.ResidentialSet);
-            return Comparison.Of(analysis.Measure(episodes, a, first, request.TopN), analysis.Measure(episodes, b, second, request.TopN));
-        }
+        Comparison Compare(int gapDays, string? first, string? second, Period a, Period b) =>
+            analysis.Compare(a, b, first, second, request.AsOf, gapDays, request.ResidentialSet, request.TopN);
 
         var main = Compare(request.GapDays, mainRegion, mainRegion, request.Baseline, request.Followup);
+        analysis.CheckRegion(request.RegionB);
         var sensitivity = SensitivityGapDays.Union([request.GapDays]).Order()
             .Select(gap => gap == request.GapDays ? main : Compare(gap, mainRegion, mainRegion, request.Baseline, request.Followup))
             .Select(c => new SensitivityRow(c.Baseline.GapDays, c.Baseline, c.Followup)).ToList();
@@ -46,7 +43,8 @@ public static class ReportAssembler
             : new[] { request.Baseline, request.Followup }.Select(p => Compare(request.GapDays, request.RegionA, request.RegionB, p, p)).ToList();
 
         var lineage = store.Imports()
-            .Select(r => new LineageFile(r.FileName, r.Format ?? "?", r.Status, r.StartedAt, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate, r.Source))
+            .Select(r => new LineageFile(r.FileName, r.Format ?? "?", r.Status, r.StartedAt, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate, r.Source,
+                r.CoverageDate))
             .ToList();
         var input = new ReportInput(main, sensitivity, regions,
             new ReportOptions(request.Language, request.SuppressionThreshold, request.RegionA, request.RegionB),

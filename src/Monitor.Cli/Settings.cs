@@ -34,7 +34,11 @@ public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSe
             var settings = Defaults;
             if (root.TryGetProperty("gap_days", out var gap)) settings = settings with { GapDays = gap.GetInt32() };
             if (root.TryGetProperty("top_n", out var topN)) settings = settings with { TopN = topN.GetInt32() };
-            if (root.TryGetProperty("suppression_threshold", out var threshold)) settings = settings with { SuppressionThreshold = threshold.GetInt32() };
+            if (root.TryGetProperty("suppression_threshold", out var threshold))
+            {
+                settings = settings with { SuppressionThreshold = threshold.GetInt32() };
+                if (settings.SuppressionThreshold < 2) throw new FormatException($"suppression_threshold must be at least 2 ({settings.SuppressionThreshold})");
+            }
             if (root.TryGetProperty("lock_wait_seconds", out var lockWait))
             {
                 var seconds = lockWait.GetInt32();

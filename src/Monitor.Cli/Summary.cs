@@ -34,7 +34,12 @@ public static class Summary
         {
             output.WriteLine($"Mann–Whitney (exit durations): U {Text(comparison.DurationExited?.U)}, p {P(comparison.DurationExited?.PValue)}");
             output.WriteLine($"log-rank (entry cohorts): chi2 {P(comparison.EntryCohort?.ChiSquare)}, p {P(comparison.EntryCohort?.PValue)}");
+            if (comparison.WindowDays is null && comparison.Baseline.Period != comparison.Followup.Period)
+                output.WriteLine("One as-of date for both periods: the later one has had less time to end its stays (see --window).");
         }
+        foreach (var (name, m) in columns)
+            foreach (var warning in m.Warnings)
+                output.WriteLine($"warning{(name.Length > 0 ? $" ({name})" : "")}: {warning.Text}");
     }
 
     private static void Line(TextWriter output, string label, IReadOnlyList<(string, Measurement M)> columns, Func<Measurement, double?> value) =>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Monitor.Core;
 using Monitor.Core.Measurements;
 using Monitor.Reporting.Json;
 using Monitor.Store;
@@ -9,31 +8,23 @@ namespace Monitor.Jobs;
 /// <summary>
 /// The <c>measure</c> step: the comparison JSON of <c>monitor compare</c> (baseline against follow-up,
 /// with the same as-of date and rules) over what the store holds after the import, written whole to the
-/// step's output file. The as-of date is fixed, or "latest": the latest segment start in the store, as
-/// <c>monitor demo</c> takes it, since the extracts were made after it.
+/// step's output file. The as-of date is fixed, or "latest" as PROTOCOL.md 5 defines it: the earliest
+/// coverage date of an extract with open segments.
 /// </summary>
 internal static class MeasureStep
 {
     public static StepResult Run(MeasureStepDefinition step, StepContext context, StrongBox<int> tries, CancellationToken cancellationToken)
     {
-        var asOf = Retries.Execute(context.Retry, () =>
+        var comparison = Retries.Execute(context.Retry, () =>
         {
             using var store = MonitorStore.Open(context.DatabasePath, context.Pipeline.Retry.LockTimeout);
-            var date = step.AsOf ?? store.LatestStart() ?? throw new InvalidRequestException($"no segment stored yet in {context.DatabasePath}: nothing to measure");
-            foreach (var (period, name) in new[] { (step.Baseline, "baseline"), (step.Followup, "followup") })
-            {
-                if (date < period.To)
-                    throw new InvalidRequestException($"the as-of date {date:yyyy-MM-dd} is before the end of {name} {period} ({period.To:yyyy-MM-dd})");
-            }
             using var analysis = new Analysis(store);
-            analysis.CheckRegion(step.Region);
-            var episodes = analysis.BuildEpisodes(date, step.GapDays, step.ResidentialSet);
-            var comparison = Comparison.Of(
-                analysis.Measure(episodes, step.Baseline, step.Region, step.TopN),
-                analysis.Measure(episodes, step.Followup, step.Region, step.TopN));
-            AtomicFile.Write(step.Output, JsonDocuments.Compare(comparison));
-            return date;
+            var result = analysis.Compare(step.Baseline, step.Followup, step.Region, step.Region,
+                step.AsOf is { } date ? AsOfChoice.Of(date) : AsOfChoice.OfLatest, step.GapDays, step.ResidentialSet, step.TopN);
+            AtomicFile.Write(step.Output, JsonDocuments.Compare(result));
+            return result;
         }, tries, cancellationToken);
+        var asOf = comparison.Baseline.AsOf;
         context.Log.WriteLine($"  wrote {step.Output} ({step.Baseline} against {step.Followup}, as of {asOf:yyyy-MM-dd})");
         return new StepResult(StepStatus.Succeeded, tries.Value) { Output = step.Output };
     }

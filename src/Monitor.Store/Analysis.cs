@@ -21,6 +21,9 @@ public sealed class Analysis : IDisposable
     private (DateOnly AsOf, string Set)? _sortedFor;
     private TariffTable? _tariffs;
     private OutcomeData? _outcomeData;
+    private LatestAsOf? _latest;
+    private readonly Dictionary<DateOnly, IReadOnlyDictionary<long, ExtractCoverage>> _openSources = [];
+    private readonly Dictionary<(DateOnly, int, string), EpisodeSet> _episodeSets = [];
 
     public Analysis(MonitorStore store)
     {
@@ -47,13 +50,62 @@ public sealed class Analysis : IDisposable
         return EpisodeBuilder.Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
     }
 
+    /// <summary>The date <c>--as-of latest</c> stands for in this snapshot, and why (PROTOCOL.md 5).</summary>
+    /// <exception cref="InvalidRequestException">No segment is stored yet.</exception>
+    public LatestAsOf Latest => _latest ??= _store.LatestAsOf()
+        ?? throw new InvalidRequestException($"no segment stored yet in {_store.Path}: import a rijm or cbs extract first");
+
+    /// <summary>The as-of date of a measurement of <paramref name="period"/> under <paramref name="choice"/>.</summary>
+    /// <exception cref="InvalidRequestException">A date before the period's end, or <c>latest</c> on an empty store.</exception>
+    public DateOnly AsOfFor(AsOfChoice choice, Period period, string periodName = "the period") =>
+        choice.For(period, () => Latest.Date, periodName);
+
     public Measurement Measure(EpisodeSet episodes, Period period, string? region, int topN = MeasurementParameters.DefaultTopN)
     {
         CheckRegion(region);
         if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
         var measurement = MeasurementCalculator.Measure(episodes, new MeasurementParameters(period, region, topN), Reference);
         _outcomeData ??= _store.LoadOutcomeData();
-        return measurement with { Outcomes = OutcomeCalculator.Measure(episodes, measurement, Reference, _outcomeData) };
+        var asOf = episodes.Rules.AsOf;
+        if (!_openSources.TryGetValue(asOf, out var openSources)) _openSources[asOf] = openSources = _store.OpenSegmentsOfEarlyExtracts(asOf);
+        return measurement with
+        {
+            Outcomes = OutcomeCalculator.Measure(episodes, measurement, Reference, _outcomeData),
+            Warnings = CoverageWarning.Of(measurement, episodes, openSources),
+        };
+    }
+
+    /// <summary>One measurement: the episodes as of the date <paramref name="asOf"/> chooses for the period.</summary>
+    public Measurement Measure(Period period, AsOfChoice asOf, int gapDays, IReadOnlyList<CareType> residentialSet, string? region,
+        int topN = MeasurementParameters.DefaultTopN)
+    {
+        CheckRegion(region);
+        return Measure(EpisodesAsOf(AsOfFor(asOf, period), gapDays, residentialSet), period, region, topN);
+    }
+
+    /// <summary>
+    /// Two measurements and the tests between them (PROTOCOL.md 6): <paramref name="first"/> in
+    /// <paramref name="firstRegion"/> as the baseline, <paramref name="second"/> in <paramref name="secondRegion"/>
+    /// as the follow-up. With a window each is read at its own period's end plus the window.
+    /// </summary>
+    public Comparison Compare(Period first, Period second, string? firstRegion, string? secondRegion, AsOfChoice asOf, int gapDays,
+        IReadOnlyList<CareType> residentialSet, int topN = MeasurementParameters.DefaultTopN)
+    {
+        CheckRegion(firstRegion);
+        CheckRegion(secondRegion);
+        var (firstAsOf, secondAsOf) = (AsOfFor(asOf, first, "the baseline"), AsOfFor(asOf, second, "the follow-up"));
+        return Comparison.Of(
+            Measure(EpisodesAsOf(firstAsOf, gapDays, residentialSet), first, firstRegion, topN),
+            Measure(EpisodesAsOf(secondAsOf, gapDays, residentialSet), second, secondRegion, topN),
+            asOf.WindowDays);
+    }
+
+    /// <summary>The episodes under these rules, built once per analysis.</summary>
+    public EpisodeSet EpisodesAsOf(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet)
+    {
+        var key = (asOf, gapDays, string.Join(",", residentialSet.Order()));
+        if (!_episodeSets.TryGetValue(key, out var set)) _episodeSets[key] = set = BuildEpisodes(asOf, gapDays, residentialSet);
+        return set;
     }
 
     public void CheckRegion(string? region)

@@ -22,12 +22,17 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("unknown region 'Drenthe'", "measure", "--period", "2020", "--as-of", "2021-09-30", "--region", "Drenthe")]
-    [InlineData("before the end of --period", "measure", "--period", "2020", "--as-of", "2020-12-30")]
+    [InlineData("before the end of the period 2020", "measure", "--period", "2020", "--as-of", "2020-12-30")]
     [InlineData("cannot be negative", "measure", "--period", "2020", "--as-of", "2021-09-30", "--gap-days", "-1")]
     [InlineData("does not parse", "measure", "--period", "20x0", "--as-of", "2021-09-30")]
     [InlineData("is not a date", "measure", "--period", "2020", "--as-of", "30-09-2021")]
     [InlineData("--followup is required", "compare", "--baseline", "2020", "--as-of", "2021-09-30")]
-    [InlineData("before the end of --followup", "compare", "--baseline", "2020", "--followup", "2021", "--as-of", "2021-09-30")]
+    [InlineData("before the end of the follow-up 2021", "compare", "--baseline", "2020", "--followup", "2021", "--as-of", "2021-09-30")]
+    [InlineData("give --as-of or --window, not both", "measure", "--period", "2020", "--as-of", "2021-09-30", "--window", "180")]
+    [InlineData("give --as-of or --window, not both", "compare", "--baseline", "2020", "--followup", "2021", "--as-of", "latest", "--window", "0")]
+    [InlineData("give --as-of or --window (", "compare", "--baseline", "2020", "--followup", "2021")]
+    [InlineData("--window cannot be negative (-1)", "measure", "--period", "2020", "--window", "-1")]
+    [InlineData("--threshold must be at least 2 (1)", "report", "--baseline", "2020", "--followup", "2021", "--out", "x", "--threshold", "1")]
     [InlineData("unknown region 'Noord'", "compare", "--baseline", "2020", "--regions", "Twente,Noord", "--as-of", "2021-09-30")]
     [InlineData("not a care type", "measure", "--period", "2020", "--as-of", "2021-09-30", "--residential-set", "verblijf,hotel")]
     [InlineData("--as-of", "measure", "--period", "2020")]
@@ -40,12 +45,15 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("", result.Out);
     }
 
-    [Fact]
-    public void AStoreWithoutSegmentsIsExit2EvenWithReferenceData()
+    [Theory]
+    [InlineData("--as-of", "2021-09-30")]
+    [InlineData("--as-of", "latest")]
+    [InlineData("--window", "182")]
+    public void AStoreWithoutSegmentsIsExit2EvenWithReferenceData(string option, string value)
     {
         var empty = _folder.File("empty.db");
         CommandLine.Run("import", _folder.File("regions.csv"), "--db", empty);
-        var result = CommandLine.Run("measure", "--period", "2020", "--as-of", "2021-09-30", "--db", empty);
+        var result = CommandLine.Run("measure", "--period", "2020", option, value, "--db", empty);
         Assert.Equal(2, result.Exit);
         Assert.Contains("no segment stored yet", result.Err);
     }

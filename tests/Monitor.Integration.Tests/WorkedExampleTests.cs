@@ -72,6 +72,15 @@ public sealed class WorkedExampleTests : IDisposable
     }
 
     [Fact]
+    public void Case02_ComparisonOfTwoYearsWithAWindowOf181DaysMatches()
+    {
+        // Protocol version 2: 2020 read at 2021-06-30, 2021 at 2022-06-30.
+        ImportCase02();
+        AssertCommandMatches("case-02-generated", "expected-compare-2020-2021-window181.json",
+            "compare", "--baseline", "2020", "--followup", "2021", "--window", "181", "--db", "case02.db");
+    }
+
+    [Fact]
     public void Case02_ComparisonOfTwoRegionsMatches()
     {
         ImportCase02();

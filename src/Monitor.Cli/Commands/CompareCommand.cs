@@ -16,19 +16,23 @@ public static class CompareCommand
         var regions = new Option<string?>("--regions") { Description = "A,B: compare region A (as baseline) with region B (as followup) over the --baseline period." };
         var json = CommonOptions.Json("the comparison");
         var rules = new EpisodeOptions();
-        var command = new Command("compare", "Compare two measurements with the same as-of date and rules, with a Mann–Whitney test of exit durations and a log-rank test of the entry cohorts.")
+        var command = new Command("compare", """
+            Compare two measurements with the same rules, with a Mann–Whitney test of exit durations and a log-rank
+            test of the entry cohorts. --window N reads each period at its own end plus N days (the fair comparison);
+            --as-of D|latest reads both at one date, so the later period has had less time to end its stays.
+            Every figure is defined in docs/definitions.md.
+            """)
             { baseline, followup, region, regions, json };
         rules.AddTo(command);
         command.SetAction(parsed =>
         {
-            var (asOf, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var (choice, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var asOf = rules.Required(choice);
             var basePeriod = CommonOptions.ParsePeriod(parsed.GetValue(baseline)!, "--baseline");
-            EpisodeOptions.CheckAsOf(basePeriod, asOf, "--baseline");
-            var regionPair = parsed.GetValue(regions);
             var regionName = parsed.GetValue(region);
             string? regionA = regionName, regionB = regionName;
             var followPeriod = basePeriod;
-            if (regionPair is not null)
+            if (parsed.GetValue(regions) is { } regionPair)
             {
                 (regionA, regionB) = CommonOptions.RegionPair(regionPair, regionName);
             }
@@ -36,20 +40,16 @@ public static class CompareCommand
             {
                 var followText = parsed.GetValue(followup) ?? throw new UsageException("--followup is required unless --regions A,B compares two regions");
                 followPeriod = CommonOptions.ParsePeriod(followText, "--followup");
-                EpisodeOptions.CheckAsOf(followPeriod, asOf, "--followup");
             }
 
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
-            analysis.CheckRegion(regionA);
-            analysis.CheckRegion(regionB);
-            var episodes = analysis.BuildEpisodes(asOf, gapDays, residentialSet);
-            var comparison = Comparison.Of(
-                analysis.Measure(episodes, basePeriod, regionA, settings.TopN),
-                analysis.Measure(episodes, followPeriod, regionB, settings.TopN));
+            var comparison = analysis.Compare(basePeriod, followPeriod, regionA, regionB, asOf, gapDays, residentialSet, settings.TopN);
 
             var output = parsed.InvocationConfiguration.Output;
-            if (parsed.GetValue(json) is { } target) CommonOptions.WriteOutput(target, JsonDocuments.Compare(comparison), output);
+            var target = parsed.GetValue(json);
+            EpisodeOptions.TellLatest(asOf, analysis, parsed, documentOnStdout: target == "-");
+            if (target is not null) CommonOptions.WriteOutput(target, JsonDocuments.Compare(comparison), output);
             else Summary.Write(comparison, output);
             return ExitCodes.Done;
         });

@@ -48,24 +48,23 @@ public static class DemoCommand
                                  (r.Reason is null ? "" : $" ({r.Reason})"));
             }
 
-            // The as-of date from the data: the latest start stored, since the extracts were made after it.
-            var asOf = store.LatestStart() ?? throw new UsageException("the sample files hold no segments");
+            // Each year read half a year after its end, as the report does: both get the same time to end their stays.
+            var window = AsOfChoice.OfWindow(ReportAssembler.DefaultWindowDays);
             Comparison comparison;
             using (var analysis = new Analysis(store))
-            {
-                var episodes = analysis.BuildEpisodes(asOf, Settings.Defaults.GapDays, Settings.Defaults.ResidentialSet);
-                comparison = Comparison.Of(analysis.Measure(episodes, Period.Year(2020), null), analysis.Measure(episodes, Period.Year(2021), null));
-            }
+                comparison = analysis.Compare(Period.Year(2020), Period.Year(2021), null, null, window, Settings.Defaults.GapDays, Settings.Defaults.ResidentialSet);
             var jsonPath = Path.Combine(folder, "compare-2020-2021.json");
             File.WriteAllText(jsonPath, JsonDocuments.Compare(comparison));
-            var report = ReportAssembler.Write(store, new ReportRequest(Period.Year(2020), Period.Year(2021), asOf, Settings.Defaults.GapDays,
+            var report = ReportAssembler.Write(store, new ReportRequest(Period.Year(2020), Period.Year(2021), window, Settings.Defaults.GapDays,
                 Settings.Defaults.ResidentialSet, null, null, null, Language.Dutch, Settings.Defaults.SuppressionThreshold, Settings.Defaults.TopN),
                 Path.Combine(folder, "report"));
 
             output.WriteLine();
+            output.WriteLine($"Measured 2020 as of {comparison.Baseline.AsOf:yyyy-MM-dd} and 2021 as of {comparison.Followup.AsOf:yyyy-MM-dd}: " +
+                             $"each year's end plus {ReportAssembler.DefaultWindowDays} days, so both had the same time to end their stays.");
             Summary.Write(comparison, output);
             output.WriteLine();
-            output.WriteLine($"Comparison (as of {asOf:yyyy-MM-dd}): {jsonPath}");
+            output.WriteLine($"Comparison: {jsonPath}");
             output.WriteLine($"Store: {dbPath}  (try: monitor imports --db {dbPath})");
             output.WriteLine($"Report: {report}");
             return ExitCodes.Done;

@@ -20,20 +20,17 @@ public static class DidCommand
         rules.AddTo(command);
         command.SetAction(parsed =>
         {
-            var (asOf, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var (choice, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var asOf = rules.Required(choice);
             var (a, b) = CommonOptions.RegionPair(parsed.GetValue(regions), null);
             var basePeriod = CommonOptions.ParsePeriod(parsed.GetValue(baseline)!, "--baseline");
             var followPeriod = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
-            EpisodeOptions.CheckAsOf(basePeriod, asOf, "--baseline");
-            EpisodeOptions.CheckAsOf(followPeriod, asOf, "--followup");
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
-            analysis.CheckRegion(a);
-            analysis.CheckRegion(b);
-            var episodes = analysis.BuildEpisodes(asOf, gapDays, residentialSet);
-            var did = new DifferenceInDifferences(a!, b!,
-                analysis.Measure(episodes, basePeriod, a, settings.TopN), analysis.Measure(episodes, followPeriod, a, settings.TopN),
-                analysis.Measure(episodes, basePeriod, b, settings.TopN), analysis.Measure(episodes, followPeriod, b, settings.TopN));
+            var inA = analysis.Compare(basePeriod, followPeriod, a, a, asOf, gapDays, residentialSet, settings.TopN);
+            var inB = analysis.Compare(basePeriod, followPeriod, b, b, asOf, gapDays, residentialSet, settings.TopN);
+            var did = new DifferenceInDifferences(a!, b!, inA.Baseline, inA.Followup, inB.Baseline, inB.Followup);
+            EpisodeOptions.TellLatest(asOf, analysis, parsed, documentOnStdout: parsed.GetValue(json) == "-");
 
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json) is { } target)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monitor.Core.Measurements;
 using Monitor.Reporting.Csv;
 using Monitor.Store;
 
@@ -11,16 +12,18 @@ public static class EpisodesCommand
     {
         var csv = new Option<string>("--csv") { Description = "Write the episodes (youth key, start, end, ongoing, duration, providers, moves, cost, municipality, region) to this CSV file ('-' for standard output).", Required = true };
         var segmentsCsv = new Option<string?>("--segments-csv") { Description = "Also write which segment rows (file and line) make each episode." };
-        var rules = new EpisodeOptions();
+        var rules = new EpisodeOptions(window: false);
         var command = new Command("episodes", "Export the stay episodes as CSV, with the youth key (a pseudonym, never a BSN), so every figure can be traced to its rows.")
             { csv, segmentsCsv };
         rules.AddTo(command);
         command.SetAction(parsed =>
         {
-            var (asOf, gapDays, residentialSet, _) = rules.Resolve(parsed);
+            var (choice, gapDays, residentialSet, _) = rules.Resolve(parsed);
+            var asOf = rules.Required(choice);
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
-            var set = analysis.BuildEpisodes(asOf, gapDays, residentialSet);
+            var set = analysis.BuildEpisodes(asOf is AsOfChoice.OnDate d ? d.Date : analysis.Latest.Date, gapDays, residentialSet);
+            EpisodeOptions.TellLatest(asOf, analysis, parsed, documentOnStdout: parsed.GetValue(csv) == "-" || parsed.GetValue(segmentsCsv) == "-");
             var keys = store.YouthKeys(set.Episodes.Select(e => e.YouthId));
             var output = parsed.InvocationConfiguration.Output;
 

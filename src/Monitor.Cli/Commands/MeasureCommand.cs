@@ -15,23 +15,26 @@ public static class MeasureCommand
         var topN = new Option<int?>("--top-n") { Description = "How many of the longest episodes the top-N figures take (default 25)." };
         var json = CommonOptions.Json("the measurement");
         var rules = new EpisodeOptions();
-        var command = new Command("measure", "Measure one period: youths and episodes in residential care, durations, providers, costs, entry-cohort Kaplan–Meier.")
+        var command = new Command("measure", """
+            Measure one period: youths and episodes in residential care, durations, providers, costs, entry-cohort
+            Kaplan–Meier. Give the as-of date (--as-of D|latest) or a window after the period's end (--window N).
+            Every figure is defined in docs/definitions.md.
+            """)
             { period, region, topN, json };
         rules.AddTo(command);
         command.SetAction(parsed =>
         {
-            var (asOf, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var (choice, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var asOf = rules.Required(choice);
             var thePeriod = CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period");
-            EpisodeOptions.CheckAsOf(thePeriod, asOf, "--period");
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
-            var regionName = parsed.GetValue(region);
-            analysis.CheckRegion(regionName);
-            var episodes = analysis.BuildEpisodes(asOf, gapDays, residentialSet);
-            var measurement = analysis.Measure(episodes, thePeriod, regionName, parsed.GetValue(topN) ?? settings.TopN);
+            var measurement = analysis.Measure(thePeriod, asOf, gapDays, residentialSet, parsed.GetValue(region), parsed.GetValue(topN) ?? settings.TopN);
 
             var output = parsed.InvocationConfiguration.Output;
-            if (parsed.GetValue(json) is { } target) CommonOptions.WriteOutput(target, JsonDocuments.Measure(measurement), output);
+            var target = parsed.GetValue(json);
+            EpisodeOptions.TellLatest(asOf, analysis, parsed, documentOnStdout: target == "-");
+            if (target is not null) CommonOptions.WriteOutput(target, JsonDocuments.Measure(measurement), output);
             else Summary.Write(measurement, output);
             return ExitCodes.Done;
         });

@@ -2,11 +2,15 @@ using Monitor.Core.Statistics;
 
 namespace Monitor.Core.Measurements;
 
-/// <summary>Two measurements with the same as-of date, gap and residential set, and the tests between
-/// them (PROTOCOL.md 6): baseline and follow-up, or region A (as <c>baseline</c>) and region B.</summary>
+/// <summary>Two measurements with the same gap and residential set, and the tests between them
+/// (PROTOCOL.md 6): baseline and follow-up, or region A (as <c>baseline</c>) and region B. Each carries its
+/// own as-of date: the same for both, or, with a window, each period's end plus the window.</summary>
 public sealed record Comparison(Measurement Baseline, Measurement Followup, MannWhitneyResult? DurationExited, LogRankResult? EntryCohort)
 {
-    public static Comparison Of(Measurement baseline, Measurement followup)
+    /// <summary>The follow-up window in days (<c>--window N</c>), or null when one as-of date served both.</summary>
+    public int? WindowDays { get; init; }
+
+    public static Comparison Of(Measurement baseline, Measurement followup, int? windowDays = null)
     {
         // Exit cohorts favour short stays and a youth may be in both samples: a descriptive aid only.
         var mannWhitney = MannWhitney.Test(
@@ -15,6 +19,6 @@ public sealed record Comparison(Measurement Baseline, Measurement Followup, Mann
         var logRank = LogRank.Test(
             MeasurementCalculator.SurvivalTimes(baseline.Cohort.Entries),
             MeasurementCalculator.SurvivalTimes(followup.Cohort.Entries));
-        return new Comparison(baseline, followup, mannWhitney, logRank);
+        return new Comparison(baseline, followup, mannWhitney, logRank) { WindowDays = windowDays };
     }
 }

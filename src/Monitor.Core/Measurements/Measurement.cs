@@ -22,6 +22,9 @@ public sealed record Measurement(
 {
     /// <summary>The outcome figures beyond length of stay (docs/outcomes.md), when they were asked for.</summary>
     public Outcomes.Outcomes? Outcomes { get; init; }
+
+    /// <summary>Extracts that end before the as-of date and hold open segments of this cohort (PROTOCOL.md 3.4).</summary>
+    public IReadOnlyList<CoverageWarning> Warnings { get; init; } = [];
 }
 
 public sealed record CountFigures(

@@ -22,6 +22,7 @@ public static class JsonDocuments
     {
         w.WriteStartObject();
         w.WriteNumber("protocol_version", ProtocolVersion);
+        Number(w, "window_days", comparison.WindowDays);
         w.WritePropertyName("baseline");
         WriteMeasurement(w, comparison.Baseline);
         w.WritePropertyName("followup");
@@ -191,6 +192,9 @@ public static class JsonDocuments
 
         EntryCohort(w, "entry_cohort", m.EntryCohort);
         EntryCohort(w, "entry_cohort_8plus", m.EntryCohort8Plus);
+        w.WriteStartArray("warnings");
+        foreach (var warning in m.Warnings) w.WriteStringValue(warning.Text);
+        w.WriteEndArray();
         if (m.Outcomes is { } outcomes) WriteOutcomes(w, outcomes);
         w.WriteEndObject();
     }

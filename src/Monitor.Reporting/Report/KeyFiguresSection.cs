@@ -48,9 +48,15 @@ internal static class KeyFiguresSection
         context.Heading("kerncijfers", context.L("1. Kerncijfers", "1. Key figures"));
         context.Paragraph(context.L(
             $"Alle jeugdigen die in de periode op enig moment in verblijf waren, nulmeting {baseline.Period} tegenover vervolgmeting {followup.Period}, " +
-            $"gelezen op peildatum {context.Date(baseline.AsOf)}. Verblijfsduur staat steeds bij de groep waarover hij gaat: de voorraad (iedereen die in de periode in verblijf was), de uitstroom, of de instroom.",
+            $"met {context.AsOfText(context.Input.Main)}. Verblijfsduur staat steeds bij de groep waarover hij gaat: de voorraad (iedereen die in de periode in verblijf was), de uitstroom, of de instroom.",
             $"Every youth in residential care at some moment in the period, baseline {baseline.Period} against follow-up {followup.Period}, " +
-            $"read on the as-of date {context.Date(baseline.AsOf)}. Each length of stay names its group: the stock (everyone in care during the period), the exits, or the entries."));
+            $"with {context.AsOfText(context.Input.Main)}. Each length of stay names its group: the stock (everyone in care during the period), the exits, or the entries."));
+        if (context.OneAsOfForTwoPeriods(baseline, followup))
+            context.Paragraph(context.L(
+                $"† Beide perioden zijn op één peildatum gelezen: de vervolgmeting heeft minder tijd gehad om verblijven te beëindigen. Cijfers met † hangen af van de peildatum; hun verschil komt deels door die opzet, niet door beleid. Gebruik een gelijke volgperiode (--window) voor een eerlijke vergelijking.",
+                $"† Both periods were read at one as-of date: the follow-up has had less time to end its stays. Figures marked † depend on the as-of date; part of their change comes from that design, not from policy. Use equal follow-up (--window) for a fair comparison."), "warning");
+        context.Warnings(baseline, context.L("nulmeting", "baseline"));
+        context.Warnings(followup, context.L("vervolgmeting", "follow-up"));
         Table(context, "kerncijfers", context.L("Kerncijfers", "Key figures"), baseline, followup,
             context.L("Nulmeting", "Baseline") + $" {baseline.Period}", context.L("Vervolgmeting", "Follow-up") + $" {followup.Period}");
 
@@ -74,10 +80,12 @@ internal static class KeyFiguresSection
     {
         var figures = Figures(first.Duration.TopN);
         var rows = new List<IReadOnlyList<string>>();
+        var mark = context.OneAsOfForTwoPeriods(first, second);
         foreach (var f in figures)
         {
             var (a, b) = (Show(context, f, first), Show(context, f, second));
-            rows.Add([context.L(f.Dutch, f.English), a, b, Change(context, f, first, second, a, b)]);
+            var label = context.L(f.Dutch, f.English) + (mark && AsOfDependence.DependsOnAsOf(f.Key) ? " †" : "");
+            rows.Add([label, a, b, Change(context, f, first, second, a, b)]);
         }
         context.Table(name, caption, [context.L("Kerncijfer", "Figure"), firstLabel, secondLabel, context.L("Verschil", "Change")], rows,
             figures.Select(f => (string?)f.Key).ToList(), ["baseline", "followup"]);

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Monitor.Core.Episodes;
 using Monitor.Core.Formatting;
+using Monitor.Core.Measurements;
 using Monitor.Core.Privacy;
 using Monitor.Reporting.Charts;
 using Monitor.Reporting.Csv;
@@ -56,6 +57,31 @@ internal sealed class ReportContext(ReportInput input)
     public string Date(DateOnly date) => DateText.Long(date, Language);
 
     public static int Youths(IEnumerable<Episode> episodes) => episodes.Select(e => e.YouthId).Distinct().Count();
+
+    /// <summary>Whether two different periods were read at one as-of date: then the later one has had less
+    /// time to end its stays, and the figures that depend on the as-of date are marked (PROTOCOL.md 6).</summary>
+    public bool OneAsOfForTwoPeriods(Measurement baseline, Measurement followup) =>
+        baseline.AsOf == followup.AsOf && baseline.Period != followup.Period;
+
+    /// <summary>The as-of dates of two measurements, in words.</summary>
+    public string AsOfText(Comparison comparison)
+    {
+        var (a, b) = (comparison.Baseline, comparison.Followup);
+        if (comparison.WindowDays is { } days && a.AsOf != b.AsOf)
+            return L($"peildatum {Date(a.AsOf)} voor de nulmeting en {Date(b.AsOf)} voor de vervolgmeting: elke periode {days} dagen na haar einde, zodat beide even lang gevolgd zijn",
+                $"as-of date {Date(a.AsOf)} for the baseline and {Date(b.AsOf)} for the follow-up: each period {days} days after its end, so both were followed equally long");
+        return L($"peildatum {Date(a.AsOf)}", $"as-of date {Date(a.AsOf)}");
+    }
+
+    /// <summary>The coverage warnings of a measurement (PROTOCOL.md 3.4), in the report's words.</summary>
+    public void Warnings(Measurement m, string label)
+    {
+        foreach (var w in m.Warnings)
+            Paragraph(L($"Let op ({label}): het bestand {w.File} loopt tot {Date(w.CoverageDate)}, vóór de peildatum {Date(w.AsOf)}. " +
+                        $"{Count(w.OpenSegments)} lopende verblijfsregels daaruit tellen mee als nog in verblijf tot de peildatum, hoewel niet bekend is wat er na {Date(w.CoverageDate)} gebeurde.",
+                $"Note ({label}): the file {w.File} covers up to {Date(w.CoverageDate)}, before the as-of date {Date(w.AsOf)}. " +
+                $"{Count(w.OpenSegments)} running segments from it count as still in care up to the as-of date, although nothing is known of them after {Date(w.CoverageDate)}."), "warning");
+    }
 
     /// <summary>Counts as a chart may draw them: a count the tables hide (1 to threshold−1) is hidden in
     /// the chart too, since a bar's height would show it.</summary>

@@ -24,5 +24,6 @@ public sealed record SensitivityRow(int GapDays, Measurement Baseline, Measureme
 public sealed record ReportOptions(Language Language, int SuppressionThreshold, string? RegionA, string? RegionB);
 
 /// <summary>One imported file, for the data lineage.</summary>
+/// <param name="CoverageDate">The day the extract's picture was taken (PROTOCOL.md 3.4); null for reference files.</param>
 public sealed record LineageFile(string File, string Format, string Status, DateTime ImportedAt, int RowsRead, int RowsAccepted,
-    int RowsRefused, int RowsDuplicate, string? Source);
+    int RowsRefused, int RowsDuplicate, string? Source, DateOnly? CoverageDate = null);

@@ -34,9 +34,9 @@ public static class ReportWriter
         context.Line("<header>");
         context.Line($"<h1>{ReportContext.Encode(title)}</h1>");
         context.Paragraph(context.L(
-            $"{scope}: nulmeting {main.Baseline.Period} en vervolgmeting {main.Followup.Period}, peildatum {context.Date(main.Baseline.AsOf)}. " +
+            $"{scope}: nulmeting {main.Baseline.Period} en vervolgmeting {main.Followup.Period}, {context.AsOfText(main)}. " +
             $"Gemaakt op {DateText.Long(DateOnly.FromDateTime(input.GeneratedAt.UtcDateTime), context.Language)}.",
-            $"{scope}: baseline {main.Baseline.Period} and follow-up {main.Followup.Period}, as-of date {context.Date(main.Baseline.AsOf)}. " +
+            $"{scope}: baseline {main.Baseline.Period} and follow-up {main.Followup.Period}, {context.AsOfText(main)}. " +
             $"Made on {DateText.Long(DateOnly.FromDateTime(input.GeneratedAt.UtcDateTime), context.Language)}."), "meta");
         context.Paragraph(context.L(
             $"Aantallen van 1 tot en met {context.Suppression.Threshold - 1} staan als \"<{context.Suppression.Threshold}\", en gemiddelden en grafieken over minder dan {context.Suppression.Threshold} jeugdigen zijn weggelaten, zodat geen cijfer naar één kind te herleiden is.",
@@ -58,8 +58,8 @@ public static class ReportWriter
             context.Line("</section>");
         }
         context.Line("</main>");
-        context.Line($"<footer><p>{ReportContext.Encode(context.L("Verblijfsmonitor, protocolversie 1. De grafieken en tabellen staan ook als losse bestanden in charts/ en tables/.",
-            "Verblijfsmonitor, protocol version 1. The charts and tables are also separate files in charts/ and tables/."))}</p></footer>");
+        context.Line($"<footer><p>{ReportContext.Encode(context.L("Verblijfsmonitor, protocolversie 2. De grafieken en tabellen staan ook als losse bestanden in charts/ en tables/.",
+            "Verblijfsmonitor, protocol version 2. The charts and tables are also separate files in charts/ and tables/."))}</p></footer>");
         context.Line("</body>");
         context.Line("</html>");
         return new ReportOutput(context.Html.ToString(), context.Charts, context.Tables);
@@ -109,6 +109,7 @@ public static class ReportWriter
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 60rem; padding: 1.5rem; line-height: 1.5; }
         h1 { font-size: 1.8rem; margin-bottom: .25rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid #1a1a1a; padding-bottom: .2rem; } h3 { margin-top: 1.5rem; }
         .meta { color: #333; } .note { font-size: .9rem; color: #333; border-left: 4px solid #0072B2; padding-left: .75rem; }
+        .warning { font-size: .9rem; color: #1a1a1a; border-left: 4px solid #E69F00; background: #fff7e6; padding: .3rem .75rem; }
         .disclaimer { font-style: italic; border-left: 4px solid #D55E00; padding-left: .75rem; }
         nav ol { columns: 2; }
         table { border-collapse: collapse; margin: 1rem 0; width: 100%; font-variant-numeric: tabular-nums; }

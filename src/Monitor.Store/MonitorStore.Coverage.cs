@@ -1,0 +1,55 @@
+using Dapper;
+using Monitor.Core.Measurements;
+
+namespace Monitor.Store;
+
+/// <summary>The date <c>--as-of latest</c> stands for, and why (PROTOCOL.md 5).</summary>
+public sealed record LatestAsOf(DateOnly Date, string Explanation);
+
+public sealed partial class MonitorStore
+{
+    /// <summary>
+    /// <c>--as-of latest</c> (PROTOCOL.md 5): the earliest coverage date among the stored, not superseded
+    /// extracts that hold open segments (no end, or an end after the extract's coverage date: care still
+    /// running when its picture was taken), since after that day one of them no longer says what happened;
+    /// without such extracts, the latest segment start. Null when no segment is stored.
+    /// </summary>
+    public LatestAsOf? LatestAsOf()
+    {
+        var earliest = Connection.QueryFirstOrDefault<(string File, long Coverage)?>("""
+            SELECT f.file_name, f.coverage_date FROM import_file f
+            WHERE f.status = 'imported' AND f.coverage_date IS NOT NULL
+              AND EXISTS (SELECT 1 FROM segment s WHERE s.import_id = f.id AND s.superseded_by IS NULL
+                          AND (s.end_date IS NULL OR s.end_date > f.coverage_date))
+            ORDER BY f.coverage_date, f.id
+            LIMIT 1
+            """);
+        if (earliest is { } e)
+            return new LatestAsOf(DateCodec.FromInt(e.Coverage),
+                $"the earliest coverage date of an extract with open segments: {System.IO.Path.GetFileName(e.File)}");
+        return LatestStart() is { } start ? new LatestAsOf(start, "the latest segment start stored (no extract holds open segments)") : null;
+    }
+
+    /// <summary>
+    /// For each segment open at <paramref name="asOf"/> (started by then, not ended by then) that comes from an
+    /// extract whose coverage date is before <paramref name="asOf"/>: that extract. The coverage warnings of
+    /// PROTOCOL.md 3.4 are made of these.
+    /// </summary>
+    public IReadOnlyDictionary<long, ExtractCoverage> OpenSegmentsOfEarlyExtracts(DateOnly asOf)
+    {
+        var day = DateCodec.ToInt(asOf);
+        var files = new Dictionary<long, ExtractCoverage>();
+        var sources = new Dictionary<long, ExtractCoverage>();
+        foreach (var (segment, import, file, coverage) in Connection.Query<(long, long, string, long)>("""
+                     SELECT s.id, f.id, f.file_name, f.coverage_date FROM segment s JOIN import_file f ON f.id = s.import_id
+                     WHERE f.coverage_date < @day AND s.superseded_by IS NULL AND s.start_date <= @day
+                       AND (s.end_date IS NULL OR s.end_date > @day)
+                     """, new { day }))
+        {
+            if (!files.TryGetValue(import, out var source))
+                files[import] = source = new ExtractCoverage(import, System.IO.Path.GetFileName(file), DateCodec.FromInt(coverage));
+            sources[segment] = source;
+        }
+        return sources;
+    }
+}
