@@ -1,0 +1,56 @@
+namespace Monitor.Core.Publication;
+
+/// <summary>
+/// Every figure a publication shows, and how they relate, gathered before anything is written, so the
+/// rules of PROTOCOL.md 8 can be applied once to all of them (<see cref="PublicationRules"/>).
+/// </summary>
+public sealed class FigureSet
+{
+    private readonly Dictionary<string, Figure> _figures = new(StringComparer.Ordinal);
+    private readonly List<SumRelation> _relations = [];
+
+    public IReadOnlyCollection<Figure> Figures => _figures.Values;
+    public IReadOnlyList<SumRelation> Relations => _relations;
+
+    public bool Contains(string key) => _figures.ContainsKey(key);
+
+    public Figure this[string key] => _figures.TryGetValue(key, out var f) ? f : throw new KeyNotFoundException($"no figure '{key}'");
+
+    /// <summary>Adds a figure. The same key added twice must mean the same figure: one name, one value.</summary>
+    public FigureSet Add(Figure figure)
+    {
+        if (_figures.TryGetValue(figure.Key, out var existing))
+        {
+            if (existing != figure) throw new InvalidOperationException($"figure '{figure.Key}' added twice with different content");
+            return this;
+        }
+        _figures[figure.Key] = figure;
+        return this;
+    }
+
+    public FigureSet Count(string key, long value) => Add(new Figure(key, FigureKind.Count, value));
+
+    public FigureSet Statistic(string key, double? value, int youths) => Add(new Figure(key, FigureKind.Statistic, value, youths));
+
+    /// <summary>A share or rate of two counts that are in the set (they need not be shown anywhere themselves).</summary>
+    public FigureSet Share(string key, double? value, string numerator, string denominator) =>
+        Add(new Figure(key, FigureKind.Share, value, Numerator: numerator, Denominator: denominator));
+
+    /// <summary>The change from one figure to another; relative (a percentage of <paramref name="from"/>) or absolute.</summary>
+    public FigureSet Difference(string key, string from, string to, bool relative = false)
+    {
+        var (a, b) = (this[from].Value, this[to].Value);
+        double? value = a is { } x && b is { } y ? relative ? x == 0 ? null : (y - x) / x : y - x : null;
+        return Add(new Figure(key, FigureKind.Difference, value, From: from, To: to, Denominator: relative ? from : null));
+    }
+
+    /// <summary>Says that <paramref name="total"/> is the sum of <paramref name="parts"/> (all of them counts in the set).</summary>
+    public FigureSet Sum(string total, params string[] parts)
+    {
+        foreach (var key in parts.Prepend(total))
+            if (this[key].Kind != FigureKind.Count) throw new InvalidOperationException($"'{key}' in a sum relation is not a count");
+        var relation = new SumRelation(total, parts);
+        if (!_relations.Any(r => r.Total == total && r.Parts.SequenceEqual(parts))) _relations.Add(relation);
+        return this;
+    }
+}
