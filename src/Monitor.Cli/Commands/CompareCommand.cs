@@ -39,7 +39,7 @@ public static class CompareCommand
                 EpisodeOptions.CheckAsOf(followPeriod, asOf, "--followup");
             }
 
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var analysis = new Analysis(store);
             analysis.CheckRegion(regionA);
             analysis.CheckRegion(regionB);

@@ -26,7 +26,7 @@ public static class DidCommand
             var followPeriod = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
             EpisodeOptions.CheckAsOf(basePeriod, asOf, "--baseline");
             EpisodeOptions.CheckAsOf(followPeriod, asOf, "--followup");
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var analysis = new Analysis(store);
             analysis.CheckRegion(a);
             analysis.CheckRegion(b);

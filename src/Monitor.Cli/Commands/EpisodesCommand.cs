@@ -18,7 +18,7 @@ public static class EpisodesCommand
         command.SetAction(parsed =>
         {
             var (asOf, gapDays, residentialSet, _) = rules.Resolve(parsed);
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var analysis = new Analysis(store);
             var set = analysis.BuildEpisodes(asOf, gapDays, residentialSet);
             var keys = store.YouthKeys(set.Episodes.Select(e => e.YouthId));

@@ -23,7 +23,7 @@ public static class MeasureCommand
             var (asOf, gapDays, residentialSet, settings) = rules.Resolve(parsed);
             var thePeriod = CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period");
             EpisodeOptions.CheckAsOf(thePeriod, asOf, "--period");
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var analysis = new Analysis(store);
             var regionName = parsed.GetValue(region);
             analysis.CheckRegion(regionName);

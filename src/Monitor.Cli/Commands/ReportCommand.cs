@@ -32,7 +32,7 @@ public static class ReportCommand
                 parsed.GetValue(language) == "en" ? Language.English : Language.Dutch,
                 parsed.GetValue(threshold) ?? settings.SuppressionThreshold, settings.TopN);
             if (request.SuppressionThreshold < 1) throw new UsageException("--threshold must be at least 1");
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var index = ReportAssembler.Write(store, request, parsed.GetValue(outDir)!);
             parsed.InvocationConfiguration.Output.WriteLine($"Report: {Path.GetFullPath(index)}");
             return ExitCodes.Done;
