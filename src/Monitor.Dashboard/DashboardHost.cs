@@ -43,8 +43,12 @@ public static class DashboardHost
             o.AllowEmptyHosts = false;
             o.IncludeFailureMessage = false;
         });
+        // What Hangfire's dashboard middleware looks for, without AddHangfire: that would point Hangfire's process-wide
+        // log provider at this application's logger factory, which is gone once the application stops.
         builder.Services.AddSingleton(storage);
-        builder.Services.AddHangfire(_ => { }); // the dashboard's services; the storage is passed explicitly below
+        builder.Services.AddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
+        builder.Services.AddSingleton(DashboardRoutes.Routes);
+        builder.Services.AddSingleton<ITimeZoneResolver>(new DefaultTimeZoneResolver());
         services?.Invoke(builder.Services);
         var app = builder.Build();
 
