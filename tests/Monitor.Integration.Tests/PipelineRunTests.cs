@@ -26,6 +26,8 @@ public sealed class PipelineRunTests : IDisposable
         var result = _setup.RunCli("pipeline", "run", "nightly");
 
         Assert.True(result.Exit == 2, result.ToString()); // a file rejected whole: as `monitor import` says it
+        Assert.Equal($"monitor: run #1 rejected 1 file whole (moved to {_setup.Failed}, with the reason beside it; monitor jobs show 1)\n",
+            result.Err.ReplaceLineEndings("\n")); // exit 2 always says why on stderr
         var today = PipelineSetup.Today;
         Assert.Equal([$"{today}_rijm_a.csv", $"{today}_rijm_b.csv"], _setup.ArchiveNames());
         Assert.Equal([$"{today}_broken.csv", $"{today}_broken.csv.reason.txt"], _setup.FailedNames());
@@ -208,6 +210,8 @@ public sealed class PipelineRunTests : IDisposable
         var result = _setup.RunCli("pipeline", "run", "nightly");
 
         Assert.True(result.Exit == 3, result.ToString());
+        Assert.StartsWith("monitor: run #1 failed: step 2 (measure): unknown region 'Atlantis'", result.Err);
+        Assert.Contains("(monitor jobs show 1)", result.Err);
         var run = Assert.Single(_setup.Runs());
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("step 2 (measure): unknown region 'Atlantis'", run.Error);
@@ -246,5 +250,24 @@ public sealed class PipelineRunTests : IDisposable
         Assert.Equal(id, runs.RootElement.GetProperty("runs")[0].GetProperty("id").GetInt64());
 
         Assert.Equal(2, CommandLine.Run("jobs", "show", "999", "--db", _setup.Db).Exit);
+    }
+
+    [Fact]
+    public void AFirstRunThatFindsOnlySettlingFilesSkipsMeasureAndReportAndSaysSo()
+    {
+        _setup.WritePipeline(settleSeconds: 600,
+            extraSteps: """{ "step": "measure", "baseline": "2019", "followup": "2019", "as_of": "latest", "out": "../out" }""");
+        _setup.Drop("rijm.csv", Rijm(0, 2), age: TimeSpan.FromSeconds(5)); // just uploaded
+
+        var result = _setup.RunCli("pipeline", "run", "nightly");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("step 2, measure: skipped: nothing is stored yet and 1 file is still settling", result.Out);
+        var run = Assert.Single(_setup.Runs());
+        Assert.Equal((RunStatus.Succeeded, 1), (run.Status, run.FilesWaiting));
+        var steps = _setup.Steps(run.Id);
+        Assert.Equal([StepStatus.Succeeded, StepStatus.Skipped], steps.Select(s => s.Status));
+        Assert.Contains("they are imported, measured and reported by the next run", steps[1].Error);
+        Assert.Equal(["rijm.csv"], _setup.InboxNames());
     }
 }
