@@ -85,6 +85,7 @@ public static class DashboardHost
         app.MapGet("/runs/{id:long}", (Func<HttpContext, long, Task<IResult>>)pages.Run);
         app.MapGet("/health", (Func<HttpContext, Task<IResult>>)pages.Health);
         app.MapGet("/quarantine", (Func<HttpContext, Task<IResult>>)pages.Quarantine);
+        app.MapGet("/favicon.ico", () => Results.NoContent()); // browsers ask for one, Hangfire's pages too; there is none
         app.MapFallback((Func<HttpContext, Task<IResult>>)pages.NotFound).WithMetadata(new HttpMethodMetadata(["GET"])); // anything else: 405
         return app;
     }

@@ -81,7 +81,7 @@ public static class Health
         }
         foreach (var run in store.RunsRefusingMoreThan(pipeline.Name, pipeline.MaxRefusedShare))
         {
-            problems.Add($"run #{run.Id} ({Time(run.StartedAt, pipeline)}) refused {RunSummary.Refused(run)}, more than health.max_refused_share " +
+            problems.Add($"run #{run.Id} ({Time(run.StartedAt, pipeline)}): {RunSummary.Refused(run)}, more than health.max_refused_share " +
                          $"({RunSummary.Percent(pipeline.MaxRefusedShare)}): see 'monitor quarantine', then 'monitor jobs ack {run.Id}'");
         }
         var unmatched = pipeline.Inbox is { } inbox ? InboxScanner.Unmatched(inbox) : [];

@@ -71,7 +71,9 @@ public sealed class DashboardTests : IDisposable
 
         var html = WebUtility.HtmlDecode(await dashboard.Get("/health"));
 
-        foreach (var problem in cli.Out.Trim().Split("; ")) Assert.Contains(problem, html);
+        // The same problems, listed under their pipeline (the line's "nightly: " becomes the heading).
+        foreach (var problem in cli.Out.Trim().Split("; ")) Assert.Contains(problem["nightly: ".Length..], html);
+        Assert.Contains("Health: 3 problems", html);
         Assert.Contains("monitor jobs ack 1", html);
         Assert.Contains("Next run", html);
     }

@@ -143,7 +143,7 @@ public sealed class JobsHealthTests : IDisposable
         var health = Health();
         Assert.True(health.Exit == 3, health.ToString());
         Assert.Contains("nightly: run #1 (", health.Out);
-        Assert.Contains("refused 1 of 4 rows refused (25 %), more than health.max_refused_share (5 %)", health.Out);
+        Assert.Contains("): 1 of 4 rows refused (25 %), more than health.max_refused_share (5 %)", health.Out);
         Assert.Equal(0, _setup.RunCli("pipeline", "run", "nightly").Exit); // a quiet night does not clear it
         Assert.Equal(3, Health().Exit);
 
