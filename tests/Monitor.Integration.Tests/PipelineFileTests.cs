@@ -86,7 +86,7 @@ public sealed class PipelineFileTests : IDisposable
 
         Assert.True(result.Exit == 2, result.ToString());
         Assert.Contains($"{broken}: steps[1].step: unknown step 'export'", result.Err);
-        Assert.False(File.Exists(_setup.Db)); // not even the store was touched, let alone Quartz's tables
+        Assert.False(File.Exists(_setup.Db)); // not even the store was touched, let alone Hangfire's storage
     }
 
     [Fact]
