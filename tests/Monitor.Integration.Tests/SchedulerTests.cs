@@ -208,7 +208,7 @@ public sealed class SchedulerTests : IDisposable
         Assert.Equal(RunStatus.Interrupted, runs[0].Status);
         // The firing cut off runs first and imports the file; firings that queued up behind it while the
         // import ran (the cron fires every second) find the inbox empty.
-        Assert.Equal((RunStatus.Succeeded, 1, runs[0].ScheduledFor), (runs[1].Status, runs[1].FilesImported, runs[1].ScheduledFor));
+        Assert.Equal((RunStatus.Succeeded, 1), (runs[1].Status, runs[1].FilesImported));
         Assert.All(runs.Skip(2), r => Assert.Equal((RunStatus.Succeeded, 0), (r.Status, r.FilesImported)));
     }
 

@@ -77,6 +77,8 @@ public static class DashboardCommand
         }
         catch (IOException e)
         {
+            // The address is taken: stop what did start (in `scheduler run --dashboard`, the scheduler) before saying so.
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw new UsageException($"cannot listen: {e.Message}");
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
