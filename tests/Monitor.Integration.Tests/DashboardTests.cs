@@ -114,10 +114,19 @@ public sealed class DashboardTests : IDisposable
     public async Task HangfiresPagesAreThereReadOnly()
     {
         RunANight();
+        using (var scheduler = Monitor.Jobs.PipelineScheduler.Create(new Monitor.Jobs.SchedulerOptions
+               {
+                   DatabasePath = _setup.Db, Pipelines = [_setup.Load()], Log = TextWriter.Null,
+               }))
+        {
+            await scheduler.StartAsync(CancellationToken.None); // registers the pipeline's recurring job
+            await scheduler.StopAsync(CancellationToken.None);
+        }
         await using var dashboard = await DashboardServer.Start(_setup);
 
         var html = await dashboard.Get("/hangfire/recurring");
         Assert.Contains("Verblijfsmonitor · scheduler", WebUtility.HtmlDecode(html));
+        Assert.Contains("30 2 * * *", html);
         Assert.DoesNotContain("js-jobs-list-command", html); // read-only: no trigger, no delete buttons
 
         using var trigger = await dashboard.Client.PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "nightly")]));
@@ -140,6 +149,41 @@ public sealed class DashboardTests : IDisposable
         var result = _setup.RunCli("dashboard", "--listen", "https://example.org/");
         Assert.True(result.Exit == 2, result.ToString());
         Assert.Contains("give http://ADDRESS:PORT", result.Err);
+    }
+
+    [Fact]
+    public void ASettingsFileThatNamesNoNetworkIsExit2()
+    {
+        MonitorStoreFile();
+        var settings = _setup.Folder.Write("settings.json", """{ "dashboard": { "allow_from": ["the office"] } }""");
+        var result = _setup.RunCli("dashboard", "--settings", settings);
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains("dashboard.allow_from: 'the office' is not a network such as 10.20.0.0/16", result.Err);
+    }
+
+    [Fact]
+    public async Task TheSchedulerServesTheDashboardFromItsOwnProcessUntilSigterm()
+    {
+        if (OperatingSystem.IsWindows()) return; // SIGTERM is a Unix signal
+        RunANight();
+        using var child = ChildProcess.Start("scheduler", "run", "--dashboard", "http://127.0.0.1:0", "--db", _setup.Db, "--pipelines", _setup.Pipelines);
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var _ = guard.Token.Register(() => child.Kill(entireProcessTree: true)); // never hang the test run
+        string? line;
+        while ((line = await child.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("dashboard: ", StringComparison.Ordinal)) { }
+        Assert.NotNull(line);
+        var address = line["dashboard: ".Length..line.IndexOf(' ', "dashboard: ".Length)];
+
+        using (var client = new HttpClient { BaseAddress = new Uri(address) })
+        {
+            Assert.Contains("Health: ", await client.GetStringAsync("/health"));
+            Assert.Contains("30 2 * * *", await client.GetStringAsync("/hangfire/recurring")); // the running scheduler's own job
+        }
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", child.Id.ToString()])) kill.WaitForExit();
+        var rest = await child.StandardOutput.ReadToEndAsync();
+        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(30)), "the scheduler did not stop");
+        Assert.True(child.ExitCode == 0, $"exit {child.ExitCode}: {rest}");
+        Assert.Contains("scheduler: stopped", rest);
     }
 
     private void MonitorStoreFile() => Monitor.Store.MonitorStore.Open(_setup.Db).Dispose();
