@@ -137,6 +137,11 @@ public sealed class JobsHealthTests : IDisposable
         Assert.Contains("1 of 4 rows refused (25 %)", run.Out);
         Assert.Contains("1 of 4 rows refused (25 %)", _setup.RunCli("jobs").Out);
         Assert.Contains("1 of 4 rows refused (25 %)", _setup.RunCli("jobs", "show", "1").Out);
+        // The quarantine tells this delivery apart: its import number, its date, where the file was archived.
+        var quarantine = _setup.RunCli("quarantine");
+        Assert.Matches($@"import #\d+ of {System.Text.RegularExpressions.Regex.Escape(_setup.Inbox)}/rijm.csv, \d{{4}}-\d\d-\d\d \d\d:\d\d Europe/Amsterdam by pipeline nightly, " +
+                       $@"archived as {System.Text.RegularExpressions.Regex.Escape(_setup.Archive)}/{PipelineSetup.Today}_rijm.csv: 1 row refused", quarantine.Out);
+        Assert.DoesNotContain("123456789", quarantine.Out);
         var json = System.Text.Json.JsonDocument.Parse(_setup.RunCli("jobs", "--json", "-").Out).RootElement.GetProperty("runs")[0];
         Assert.Equal((4, 1), (json.GetProperty("rows_read").GetInt32(), json.GetProperty("rows_refused").GetInt32()));
 

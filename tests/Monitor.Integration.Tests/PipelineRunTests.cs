@@ -233,7 +233,8 @@ public sealed class PipelineRunTests : IDisposable
         var list = CommandLine.Run("jobs", "--db", _setup.Db);
         Assert.Equal(0, list.Exit);
         Assert.Contains($"#{id} nightly", list.Out);
-        Assert.Contains("succeeded_with_rejections: 1 imported, 0 already imported, 1 rejected, 0 waiting", list.Out);
+        Assert.Contains("succeeded_with_rejections: 1 imported, 0 already imported, 1 rejected, 0 waiting; 0 of 2 rows refused (0 %)", list.Out);
+        Assert.Matches($@"#{id} nightly \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d Europe/Amsterdam manual", list.Out); // the pipeline's zone, named
 
         var show = CommandLine.Run("jobs", "show", id.ToString(), "--db", _setup.Db);
         Assert.Equal(0, show.Exit);
@@ -248,6 +249,7 @@ public sealed class PipelineRunTests : IDisposable
         var listJson = CommandLine.Run("jobs", "--json", "-", "--db", _setup.Db);
         using var runs = System.Text.Json.JsonDocument.Parse(listJson.Out);
         Assert.Equal(id, runs.RootElement.GetProperty("runs")[0].GetProperty("id").GetInt64());
+        Assert.EndsWith("Z", runs.RootElement.GetProperty("runs")[0].GetProperty("started_at").GetString()); // JSON keeps UTC
 
         Assert.Equal(2, CommandLine.Run("jobs", "show", "999", "--db", _setup.Db).Exit);
     }
