@@ -17,7 +17,8 @@ public static class SchedulerHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "monitor" });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = scheduler.Options.ShutdownTimeout);
-        builder.Services.AddSingleton(scheduler); // disposed with the host: the store's scheduler lock is released then
+        builder.Services.AddSingleton(scheduler);
+        // Through a factory, so the container owns it and disposes it with the host: the store's scheduler lock is released then.
         builder.Services.AddHostedService(services => services.GetRequiredService<PipelineScheduler>());
         return builder.Build();
     }

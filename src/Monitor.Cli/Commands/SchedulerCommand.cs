@@ -58,12 +58,21 @@ public static class SchedulerCommand
             else
             {
                 // One process: the scheduler is a hosted service of the dashboard's web application, over the same storage.
-                var app = DashboardCommand.Build(web, scheduler.Storage, services =>
+                Microsoft.AspNetCore.Builder.WebApplication app;
+                try
                 {
-                    services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
-                    services.AddSingleton(scheduler);
-                    services.AddHostedService(s => s.GetRequiredService<PipelineScheduler>());
-                });
+                    app = DashboardCommand.Build(web, scheduler.Storage, services =>
+                    {
+                        services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+                        services.AddSingleton(scheduler);
+                        services.AddHostedService(s => s.GetRequiredService<PipelineScheduler>()); // so the container disposes it
+                    });
+                }
+                catch
+                {
+                    scheduler.Dispose();
+                    throw;
+                }
                 DashboardCommand.Serve(app, log);
             }
             log.WriteLine("scheduler: stopped");
