@@ -1,8 +1,7 @@
 -- Scheduled pipelines (monitor pipeline run, monitor scheduler run): every run, its steps and the inbox
 -- files it handled, so that each morning the analyst sees what ran last night and, where something
 -- failed, what and why. Applied once, in a transaction, by the store on open.
--- Quartz keeps its own tables (QRTZ_*) in this same file; it creates them itself (ProvisionSchema), so
--- they are not here.
+-- The scheduler (Hangfire) keeps its own storage in a file beside the store, <store>.hangfire.db.
 
 -- One run of one pipeline, started by hand (monitor pipeline run) or by the scheduler.
 CREATE TABLE pipeline_run (

@@ -27,6 +27,7 @@ public static class MonitorCli
         root.Subcommands.Add(PipelineCommand.Create());
         root.Subcommands.Add(SchedulerCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         return root;
     }
 }

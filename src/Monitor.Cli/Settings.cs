@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json;
 using Monitor.Core.Domain;
+using Monitor.Dashboard;
 using Monitor.Core.Episodes;
 
 namespace Monitor.Cli;
@@ -8,11 +10,14 @@ namespace Monitor.Cli;
 /// Defaults a region can change without typing them on every command: a JSON file named by
 /// <c>--settings</c>, else <c>$MONITOR_SETTINGS</c>, else <c>monitor.settings.json</c> beside the store.
 /// Options on the command line win over the file. Keys: <c>gap_days</c>, <c>residential_set</c>,
-/// <c>top_n</c>, <c>suppression_threshold</c>, <c>lock_wait_seconds</c>.
+/// <c>top_n</c>, <c>suppression_threshold</c>, <c>lock_wait_seconds</c>, and <c>dashboard</c> (<c>allow_from</c>,
+/// <c>allowed_hosts</c>, <c>read_only</c>: <see cref="DashboardSettings"/>).
 /// </summary>
 /// <param name="LockWait">How long an import waits for another import's write lock before it gives up.</param>
 public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSet, int TopN, int SuppressionThreshold, TimeSpan LockWait)
 {
+    public DashboardSettings Dashboard { get; init; } = new();
+
     public const string Variable = "MONITOR_SETTINGS";
     public const string FileName = "monitor.settings.json";
 
@@ -47,12 +52,29 @@ public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSe
             }
             if (root.TryGetProperty("residential_set", out var set))
                 settings = settings with { ResidentialSet = CareTypes.ParseSet(string.Join(',', set.EnumerateArray().Select(e => e.GetString()))) };
+            if (root.TryGetProperty("dashboard", out var dashboard)) settings = settings with { Dashboard = ReadDashboard(dashboard) };
             return settings;
         }
         catch (Exception e) when (e is JsonException or IOException or FormatException or InvalidOperationException)
         {
             throw new UsageException($"the settings file {path} cannot be used: {e.Message}");
         }
+    }
+
+    private static DashboardSettings ReadDashboard(JsonElement e)
+    {
+        foreach (var property in e.EnumerateObject())
+        {
+            if (property.Name is not ("allow_from" or "allowed_hosts" or "read_only"))
+                throw new FormatException($"dashboard.{property.Name} is not a setting (allow_from, allowed_hosts, read_only)");
+        }
+        var allowFrom = e.TryGetProperty("allow_from", out var networks)
+            ? networks.EnumerateArray().Select(n => IPNetwork.TryParse(n.GetString(), out var network) ? network
+                : throw new FormatException($"dashboard.allow_from: '{n.GetString()}' is not a network such as 10.20.0.0/16")).ToList()
+            : [];
+        var hosts = e.TryGetProperty("allowed_hosts", out var names) ? names.EnumerateArray().Select(n => n.GetString()!).ToList() : [];
+        var readOnly = !e.TryGetProperty("read_only", out var ro) || ro.GetBoolean();
+        return new DashboardSettings(allowFrom, hosts, readOnly);
     }
 
     public IReadOnlyList<CareType> ResidentialSetOr(string? option)

@@ -12,8 +12,9 @@ namespace Monitor.Jobs;
 /// when imported or already imported (its bytes were imported before: archived, not imported twice), to
 /// the failed folder with a <c>.reason.txt</c> when rejected whole. A rejection is the file's fault and is
 /// not retried; a transient failure (the store locked) is, and a file that still fails stays in the inbox
-/// for the next run. Files are taken one at a time, so a stop request (Ctrl-C, SIGTERM) lets the file in
-/// hand finish its transaction and leaves the rest for the next run.
+/// for the next run. A stop request (Ctrl-C, SIGTERM) cancels the file in hand between two batches of rows:
+/// its transaction rolls back, so nothing of it is stored, and it stays in the inbox with the files not yet
+/// taken, for the next run.
 /// </summary>
 internal static class ImportStep
 {
@@ -24,6 +25,8 @@ internal static class ImportStep
         if (!Directory.Exists(inbox.Folder)) throw new DirectoryNotFoundException($"the inbox {inbox.Folder} does not exist (any more)");
 
         var scan = InboxScanner.Scan(inbox, context.Clock, cancellationToken);
+        foreach (var file in scan.Unmatched)
+            log.WriteLine($"  {file.Name}: matches no pattern ({inbox.Pattern}): not imported; move it, or name it in inbox.ignore");
         foreach (var (file, reason) in scan.Waiting)
         {
             log.WriteLine($"  {file.Name}: waiting: {reason}");
@@ -56,12 +59,12 @@ internal static class ImportStep
                 imported = Retries.Execute(context.Retry, () =>
                 {
                     using var store = MonitorStore.Open(context.DatabasePath, context.Pipeline.Retry.LockTimeout);
-                    return new Importer(store, pseudonymizer, context.Progress, context.Clock).Import(path, options);
+                    return new Importer(store, pseudonymizer, new StopOnRequest(context.Progress, cancellationToken), context.Clock).Import(path, options);
                 }, tries, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                log.WriteLine($"  {name}: stopping on request while waiting to retry; it stays in the inbox");
+                log.WriteLine($"  {name}: stopped on request; nothing of it is stored and it stays in the inbox");
                 return result with { Status = StepStatus.Cancelled, Files = tally };
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -131,6 +134,28 @@ internal static class ImportStep
             {context.Pipeline.Inbox!.Folder}; the next run imports it. See also: monitor jobs show {context.RunId}
 
             """;
+    }
+
+    /// <summary>
+    /// Passes progress on, and stops the import when asked to: the importer reports progress between batches
+    /// of rows, inside its transaction, so an exception here rolls the whole file back. The importer itself
+    /// needs no cancellation of its own for this.
+    /// </summary>
+    private sealed class StopOnRequest(IImportProgress? inner, CancellationToken cancellationToken) : IImportProgress
+    {
+        public void Started(string file, long totalBytes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            inner?.Started(file, totalBytes);
+        }
+
+        public void Advanced(long bytesRead, int rowsRead)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            inner?.Advanced(bytesRead, rowsRead);
+        }
+
+        public void Finished(FileImportResult result) => inner?.Finished(result);
     }
 
     private static FileTally Count(FileTally tally, string status) => status switch

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Monitor.Core.Checks;
 using Monitor.Core.Domain;
-using Quartz;
 
 namespace Monitor.Jobs;
 
@@ -19,11 +18,13 @@ public sealed record PipelineDefinition
     /// <summary>Whether the scheduler fires it. A disabled pipeline can still be run by hand.</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>The Quartz cron expression as written (six or seven fields, seconds first).</summary>
-    public required string Cron { get; init; }
+    /// <summary>The cron expression and the zone its times are in (default Europe/Amsterdam).</summary>
+    public required PipelineSchedule Schedule { get; init; }
 
-    /// <summary>The zone the cron expression's times are in (default Europe/Amsterdam).</summary>
-    public required TimeZoneInfo TimeZone { get; init; }
+    /// <summary>The cron expression as written: five fields, or six with seconds first.</summary>
+    public string Cron => Schedule.Expression;
+
+    public TimeZoneInfo TimeZone => Schedule.TimeZone;
 
     /// <summary>Only when an import step is listed.</summary>
     public InboxSettings? Inbox { get; init; }
@@ -35,8 +36,11 @@ public sealed record PipelineDefinition
     /// <summary>How long after a scheduled time its run may still be missing before <c>jobs health</c> says so.</summary>
     public required TimeSpan HealthGrace { get; init; }
 
-    /// <summary>The schedule in its time zone.</summary>
-    public CronExpression Schedule => CronExpression.Parse(Cron).WithTimeZone(TimeZone);
+    /// <summary>The share of rows read that may be refused before <c>jobs health</c> calls the run unhealthy
+    /// (<c>health.max_refused_share</c>): a few refused rows are normal, a file mostly refused is not.</summary>
+    public double MaxRefusedShare { get; init; } = DefaultMaxRefusedShare;
+
+    public const double DefaultMaxRefusedShare = 0.05;
 }
 
 /// <summary>Where an import step finds its files and where it puts them afterwards.</summary>
@@ -47,7 +51,11 @@ public sealed record PipelineDefinition
 /// <param name="Failed">Where rejected files go, date-prefixed, with a <c>.reason.txt</c> beside them.</param>
 /// <param name="Settle">A file modified more recently than this may still be being written: it waits for the next run.</param>
 /// <param name="Recheck">The interval between the two looks at each file's size and time; a file that changed in between waits.</param>
-public sealed record InboxSettings(string Folder, string Pattern, ExtractFormat? Format, string Archive, string Failed, TimeSpan Settle, TimeSpan Recheck);
+public sealed record InboxSettings(string Folder, string Pattern, ExtractFormat? Format, string Archive, string Failed, TimeSpan Settle, TimeSpan Recheck)
+{
+    /// <summary>Names of files the inbox may hold that are neither imported nor reported (<c>inbox.ignore</c>, e.g. a README).</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+}
 
 /// <summary>How transient failures (the store locked by another writer, an I/O error) are retried inside a step.</summary>
 /// <param name="Attempts">Tries in all, the first included.</param>

@@ -1,50 +1,52 @@
-using Quartz;
+using System.ComponentModel;
+using Hangfire.Server;
+using Monitor.Store;
 
 namespace Monitor.Jobs;
 
 /// <summary>
-/// The Quartz job of one pipeline (its job key is the pipeline's name): it calls <see cref="PipelineRunner"/>,
-/// the same code path as <c>monitor pipeline run</c>. <see cref="DisallowConcurrentExecutionAttribute"/>
-/// keeps two firings of one pipeline from overlapping in this scheduler (the pipeline's lock does so
-/// across processes); a firing that comes due meanwhile waits and is then settled by the misfire
-/// instruction, so it runs once.
+/// The Hangfire job of the pipelines: a plain method call with the pipeline's name, so it can be stored,
+/// queued again and shown. It calls <see cref="PipelineRunner"/>, the same code path as
+/// <c>monitor pipeline run</c>, and returns one line for Hangfire's dashboard; the run's own record (steps,
+/// files, reasons) is the product's run history. A run that failed is still a job that did its work, so
+/// Hangfire shows it as succeeded with that line; only a run that could not be recorded at all fails the job.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class PipelineJob(SchedulerOptions options) : IJob
+public sealed class PipelineJob(SchedulerOptions options)
 {
-    public const string Group = "pipelines";
-
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    [DisplayName("pipeline {0}")]
+    public string Run(string pipeline, PerformContext? context, CancellationToken cancellationToken)
     {
-        var name = context.JobDetail.Key.Name;
         var log = options.Log;
-        var pipeline = options.Pipelines.FirstOrDefault(p => p.Name == name);
-        if (pipeline is null)
+        var definition = options.Pipelines.FirstOrDefault(p => p.Name == pipeline);
+        if (definition is null)
         {
-            log.WriteLine($"{name}: fired, but no such pipeline is loaded; not run");
-            return ValueTask.CompletedTask;
+            log.WriteLine($"{pipeline}: fired, but no such pipeline is loaded; not run");
+            return "not run: no such pipeline is loaded";
         }
         try
         {
-            var result = new PipelineRunner(options.DatabasePath, options.Steps, log, progress: options.Progress).Run(pipeline,
-                new RunRequest(RunRequest.Schedule, context.ScheduledFireTimeUtc?.UtcDateTime), cancellationToken);
-            if (result.Run.Status == Store.RunStatus.Cancelled)
-            {
-                // Handed back to Quartz (RecoverFiringsCancelledByShutdown, RequestRecovery): the firing runs
-                // again when the scheduler starts next, and takes the files this one left in the inbox.
-                throw new OperationCanceledException(cancellationToken);
-            }
+            var result = new PipelineRunner(options.DatabasePath, options.Steps, log, progress: options.Progress) { LockWait = TimeSpan.FromSeconds(5) }
+                .Run(definition, new RunRequest(RunRequest.Schedule, ScheduledFor(definition, context)), cancellationToken);
+            // Stopped by a shutdown: handed back to Hangfire, which puts the job back in its queue, so it runs
+            // again at the next start and takes the files this run left in the inbox.
+            if (result.Run.Status == RunStatus.Cancelled) cancellationToken.ThrowIfCancellationRequested();
+            return $"run #{result.Run.Id} {result.Run.Status}" + (result.Run.Error is { } error ? $": {error}" : "");
         }
         catch (PipelineBusyException e)
         {
-            log.WriteLine($"{name}: not run: {e.Message}");
+            log.WriteLine($"{pipeline}: not run: {e.Message}");
+            return $"not run: {e.Message}";
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The run's own failures are in its record; this is the record itself failing (the store gone).
-            log.WriteLine($"{name}: the run could not be recorded: {Retries.Describe(e)}");
-            throw new JobExecutionException(e);
-        }
-        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The time the schedule meant: the latest time the cron names at or before the moment Hangfire's
+    /// scheduler triggered the job (its "Time" parameter). A run caught up after downtime is thus recorded
+    /// for the night it stands for.
+    /// </summary>
+    private static DateTime? ScheduledFor(PipelineDefinition pipeline, PerformContext? context)
+    {
+        if (context?.GetJobParameter<long?>("Time") is not { } seconds) return null;
+        return pipeline.Schedule.Previous(DateTimeOffset.FromUnixTimeSeconds(seconds))?.UtcDateTime;
     }
 }

@@ -5,7 +5,6 @@ using Monitor.Core.Checks;
 using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
-using Quartz;
 
 namespace Monitor.Jobs;
 
@@ -39,6 +38,18 @@ public static partial class PipelineLoader
     /// <exception cref="PipelineDefinitionException">Any of them cannot be used: every problem of every file is listed.</exception>
     public static IReadOnlyList<PipelineDefinition> LoadAll(string folder, PipelineSteps steps)
     {
+        var (pipelines, problems) = LoadEach(folder, steps);
+        if (problems.Count > 0) throw new PipelineDefinitionException(problems);
+        return pipelines;
+    }
+
+    /// <summary>
+    /// Every pipeline file in <paramref name="folder"/> that can be used, and the problems of those that cannot:
+    /// for <c>jobs health</c> and the dashboard, where one broken file must not hide how the others are doing.
+    /// </summary>
+    /// <exception cref="PipelineDefinitionException">The folder itself does not exist.</exception>
+    public static (IReadOnlyList<PipelineDefinition> Pipelines, IReadOnlyList<PipelineProblem> Problems) LoadEach(string folder, PipelineSteps steps)
+    {
         CheckFolder(folder);
         var pipelines = new List<PipelineDefinition>();
         var problems = new List<PipelineProblem>();
@@ -54,13 +65,13 @@ public static partial class PipelineLoader
             }
         }
         // Two pipelines moving files out of one inbox would race each other for them.
-        foreach (var shared in pipelines.Where(p => p.Enabled && p.Inbox is not null).GroupBy(p => p.Inbox!.Folder).Where(g => g.Count() > 1))
+        foreach (var shared in pipelines.Where(p => p.Enabled && p.Inbox is not null).GroupBy(p => p.Inbox!.Folder).Where(g => g.Count() > 1).ToList())
         {
             problems.Add(new PipelineProblem(shared.Last().File, "inbox.folder",
                 $"{shared.Key} is also the inbox of {string.Join(", ", shared.SkipLast(1).Select(p => p.Name))}: give each enabled pipeline its own inbox"));
+            pipelines.Remove(shared.Last());
         }
-        if (problems.Count > 0) throw new PipelineDefinitionException(problems);
-        return pipelines;
+        return (pipelines, problems);
     }
 
     /// <summary>Reads and checks one pipeline file.</summary>
@@ -124,8 +135,6 @@ public static partial class PipelineLoader
         r.String(root, "", "description");
         var enabled = r.Bool(root, "", "enabled") ?? true;
 
-        var cronText = r.String(root, "", "cron", required: true);
-        if (cronText is not null) CheckCron(r, cronText);
         var zoneId = r.String(root, "", "time_zone") ?? DefaultTimeZone;
         TimeZoneInfo? zone = null;
         try
@@ -136,6 +145,10 @@ public static partial class PipelineLoader
         {
             r.Problem("time_zone", $"'{zoneId}' is not a time zone this machine knows (an IANA id such as {DefaultTimeZone})");
         }
+        var cronText = r.String(root, "", "cron", required: true);
+        PipelineSchedule? schedule = null;
+        if (cronText is not null && !PipelineSchedule.TryParse(cronText, zone ?? TimeZoneInfo.Utc, out schedule, out var cronProblem))
+            r.Problem("cron", cronProblem!);
 
         var steps = ReadSteps(r, root, folder, available);
         InboxSettings? inbox = null;
@@ -145,38 +158,20 @@ public static partial class PipelineLoader
         var retry = RetrySettings.Default;
         if (root.TryGetProperty("retry", out var retryElement)) retry = ReadRetry(r, retryElement);
         var grace = TimeSpan.FromMinutes(60);
+        var maxRefused = PipelineDefinition.DefaultMaxRefusedShare;
         if (root.TryGetProperty("health", out var health) && r.Object(health, "health"))
         {
-            r.Known(health, "health", "grace_minutes");
+            r.Known(health, "health", "grace_minutes", "max_refused_share");
             grace = TimeSpan.FromMinutes(r.Number(health, "health", "grace_minutes", min: 0) ?? 60);
+            maxRefused = r.Number(health, "health", "max_refused_share", min: 0, max: 1) ?? maxRefused;
         }
 
         if (r.Problems.Count > 0) return null;
         return new PipelineDefinition
         {
-            Name = name!, File = Path.GetFullPath(r.File), Enabled = enabled, Cron = cronText!, TimeZone = zone!,
-            Inbox = inbox, Steps = steps, Retry = retry, HealthGrace = grace,
+            Name = name!, File = Path.GetFullPath(r.File), Enabled = enabled, Schedule = schedule!,
+            Inbox = inbox, Steps = steps, Retry = retry, HealthGrace = grace, MaxRefusedShare = maxRefused,
         };
-    }
-
-    private static void CheckCron(Reader r, string text)
-    {
-        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (fields is < 6 or > 7)
-        {
-            r.Problem("cron", $"'{text}' has {fields} field{(fields == 1 ? "" : "s")}: a Quartz cron expression has six or seven, " +
-                              "seconds first, and '?' in day-of-month or day-of-week ('0 30 2 * * ?' is 02:30 every day)");
-            return;
-        }
-        try
-        {
-            if (CronExpression.Parse(text).GetNextValidTimeAfter(DateTimeOffset.UtcNow) is null)
-                r.Problem("cron", $"'{text}' names no time from now on: it would never fire");
-        }
-        catch (FormatException e)
-        {
-            r.Problem("cron", $"'{text}' is not a Quartz cron expression: {e.Message}");
-        }
     }
 
     private static List<StepDefinition> ReadSteps(Reader r, JsonElement root, string folder, PipelineSteps available)
@@ -309,7 +304,7 @@ public static partial class PipelineLoader
     private static InboxSettings? ReadInbox(Reader r, JsonElement e, string folder)
     {
         if (!r.Object(e, "inbox")) return null;
-        r.Known(e, "inbox", "folder", "pattern", "format", "archive", "failed", "settle_seconds", "recheck_seconds");
+        r.Known(e, "inbox", "folder", "pattern", "format", "archive", "failed", "settle_seconds", "recheck_seconds", "ignore");
         var inboxText = r.String(e, "inbox", "folder", required: true);
         string? inbox = null;
         if (inboxText is not null)
@@ -334,7 +329,13 @@ public static partial class PipelineLoader
         if (SamePath(archive, failed)) r.Problem("inbox.failed", "must differ from the archive: imported and rejected files would mix");
         var settle = r.Number(e, "inbox", "settle_seconds", min: 0) ?? 60;
         var recheck = r.Number(e, "inbox", "recheck_seconds", min: 0, max: 60) ?? 2;
-        return inbox is null ? null : new InboxSettings(inbox, pattern, format, archive, failed, TimeSpan.FromSeconds(settle), TimeSpan.FromSeconds(recheck));
+        var ignore = r.Strings(e, "inbox", "ignore") ?? [];
+        foreach (var name in ignore.Where(n => n.Length == 0 || n.IndexOfAny(['/', '\\']) >= 0))
+            r.Problem("inbox.ignore", $"'{name}' must be a file name pattern such as README.md, without a folder");
+        return inbox is null ? null : new InboxSettings(inbox, pattern, format, archive, failed, TimeSpan.FromSeconds(settle), TimeSpan.FromSeconds(recheck))
+        {
+            Ignore = ignore,
+        };
     }
 
     private static RetrySettings ReadRetry(Reader r, JsonElement e)
@@ -396,6 +397,15 @@ public static partial class PipelineLoader
             }
             if (value.ValueKind == JsonValueKind.String) return value.GetString();
             Problem(Join(path, name), $"must be a string, not {Kind(value)}");
+            return null;
+        }
+
+        public IReadOnlyList<string>? Strings(JsonElement e, string path, string name)
+        {
+            if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+                return value.EnumerateArray().Select(v => v.GetString()!).ToList();
+            Problem(Join(path, name), $"must be an array of strings, not {Kind(value)}");
             return null;
         }
 

@@ -50,6 +50,7 @@ public sealed class PipelineRunner(string databasePath, PipelineSteps steps, Tex
 
         var files = new FileTally();
         string? failure = null;
+        string? waitReason = null;
         var cancelled = false;
         for (var i = 0; i < pipeline.Steps.Count; i++)
         {
@@ -59,6 +60,12 @@ public sealed class PipelineRunner(string databasePath, PipelineSteps steps, Tex
             {
                 cancelled |= failure is null;
                 history.Step(record);
+                continue;
+            }
+            if (waitReason is not null)
+            {
+                history.Step(record with { Error = waitReason });
+                log.WriteLine($"{pipeline.Name}: step {i + 1}, {step.Name}: skipped: {waitReason}");
                 continue;
             }
             record = record with { Status = StepStatus.Running, StartedAt = _clock.GetUtcNow().UtcDateTime };
@@ -79,6 +86,9 @@ public sealed class PipelineRunner(string databasePath, PipelineSteps steps, Tex
                 log.WriteLine($"  failed: {result.Error}");
             }
             cancelled |= result.Status == StepStatus.Cancelled;
+            // A new pipeline's first run often finds its files still settling: nothing to measure yet is no failure.
+            if (step is ImportStepDefinition && result.Status == StepStatus.Succeeded && files is { Imported: 0, Waiting: > 0 } && !history.HoldsSegments())
+                waitReason = $"nothing is stored yet and {files.Waiting} file{(files.Waiting == 1 ? " is" : "s are")} still settling: they are imported, measured and reported by the next run";
         }
 
         var status = failure is not null ? RunStatus.Failed
@@ -92,9 +102,8 @@ public sealed class PipelineRunner(string databasePath, PipelineSteps steps, Tex
             FinishedAt = _clock.GetUtcNow().UtcDateTime, FilesImported = files.Imported, FilesAlreadyImported = files.AlreadyImported,
             FilesRejected = files.Rejected, FilesWaiting = files.Waiting, Error = error,
         });
-        log.WriteLine($"{pipeline.Name}: run #{runId} {status}: {files.Imported} imported, {files.AlreadyImported} already imported, " +
-                      $"{files.Rejected} rejected, {files.Waiting} waiting{(error is null ? "" : $"; {error}")}");
         var (run, recordedSteps, recordedFiles) = history.Read(runId);
+        log.WriteLine($"{pipeline.Name}: run #{runId} {status}: {RunSummary.Files(run)}{(error is null ? "" : $"; {error}")}");
         return new RunResult(run, recordedSteps, recordedFiles);
     }
 

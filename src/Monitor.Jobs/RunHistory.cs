@@ -29,6 +29,9 @@ internal sealed class RunHistory : IDisposable
 
     public void File(PipelineRunFile file) => _retry.Execute(() => _store.RecordFile(file));
 
+    /// <summary>Whether the store holds any segment to measure.</summary>
+    public bool HoldsSegments() => _retry.Execute(() => _store.LatestStart() is not null);
+
     public void Finish(PipelineRun run) => _retry.Execute(() => _store.FinishRun(run));
 
     public (PipelineRun Run, IReadOnlyList<PipelineRunStep> Steps, IReadOnlyList<PipelineRunFile> Files) Read(long runId) =>

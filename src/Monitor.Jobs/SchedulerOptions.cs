@@ -2,10 +2,10 @@ using Monitor.Ingest;
 
 namespace Monitor.Jobs;
 
-/// <summary>What <see cref="SchedulerHost"/> runs, and how.</summary>
+/// <summary>What <see cref="PipelineScheduler"/> runs, and how.</summary>
 public sealed record SchedulerOptions
 {
-    /// <summary>The store; Quartz keeps its tables (QRTZ_*) in the same file.</summary>
+    /// <summary>The store. Hangfire keeps its own storage beside it: <see cref="PipelineScheduler.StoragePathFor"/>.</summary>
     public required string DatabasePath { get; init; }
 
     /// <summary>The checked pipelines; the enabled ones are scheduled.</summary>
@@ -19,14 +19,19 @@ public sealed record SchedulerOptions
     /// <summary>Told how a long import advances (a line every so many rows), or null. Runs take turns, so one serves all.</summary>
     public IImportProgress? Progress { get; init; }
 
-    /// <summary>The Quartz scheduler's name: its rows in the QRTZ_ tables carry it. One per store.</summary>
-    public string SchedulerName { get; init; } = "monitor";
+    /// <summary>How often Hangfire looks for recurring jobs that are due and for queued jobs. A run therefore
+    /// starts up to this late; tests shorten it.</summary>
+    public TimeSpan PollingInterval { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How late a fire may start before Quartz counts it as missed and applies the misfire
-    /// instruction (fire once now). Quartz's default, one minute; tests shorten it.</summary>
-    public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How long a job taken from the queue stays invisible to the (one) worker before it is taken again.
+    /// Hangfire's SQLite storage has no sliding timeout: a run longer than this would start a second time
+    /// while still running (the pipeline's lock would then refuse it). So it is far above the longest import;
+    /// a run cut off by a crash does not wait for it, since the scheduler re-queues such runs at start.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromHours(12);
 
-    /// <summary>How long Ctrl-C or SIGTERM waits for the running file's transaction and the run's record.
-    /// Keep systemd's TimeoutStopSec above it.</summary>
+    /// <summary>How long Ctrl-C or SIGTERM waits for the running import to roll back and the run's record
+    /// to be written. Keep systemd's TimeoutStopSec above it.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -45,37 +45,72 @@ public sealed partial class MonitorStore
                 s.RowsRead, s.RowsAccepted, s.RowsRejected, s.RowsDuplicate, s.Output, s.Error,
             });
 
-    public long RecordFile(PipelineRunFile f) =>
-        Connection.ExecuteScalar<long>("""
+    /// <summary>Records what became of an inbox file and, in the same transaction, counts it in its run: a run
+    /// that is killed afterwards still says what it did.</summary>
+    public long RecordFile(PipelineRunFile f)
+    {
+        using var transaction = Connection.BeginTransaction();
+        var id = Connection.ExecuteScalar<long>("""
             INSERT INTO pipeline_file (run_id, file_name, sha256, outcome, attempts, rows_read, rows_accepted, rows_rejected,
                 rows_duplicate, moved_to, reason)
             VALUES (@RunId, @FileName, @Sha256, @Outcome, @Attempts, @RowsRead, @RowsAccepted, @RowsRejected,
                 @RowsDuplicate, @MovedTo, @Reason)
             RETURNING id
-            """, f);
-
-    /// <summary>Writes the final status and counts of a run.</summary>
-    public void FinishRun(PipelineRun r) =>
+            """, f, transaction);
         Connection.Execute("""
-            UPDATE pipeline_run SET status = @Status, finished_at = @finishedAt, files_imported = @FilesImported,
-                files_already_imported = @FilesAlreadyImported, files_rejected = @FilesRejected,
-                files_waiting = @FilesWaiting, error = @Error
-            WHERE id = @Id
-            """,
-            new
-            {
-                r.Id, r.Status, finishedAt = IsoOrNull(r.FinishedAt), r.FilesImported, r.FilesAlreadyImported,
-                r.FilesRejected, r.FilesWaiting, r.Error,
-            });
+            UPDATE pipeline_run SET
+                files_imported         = (SELECT count(*) FROM pipeline_file WHERE run_id = @RunId AND outcome = 'imported'),
+                files_already_imported = (SELECT count(*) FROM pipeline_file WHERE run_id = @RunId AND outcome = 'already_imported'),
+                files_rejected         = (SELECT count(*) FROM pipeline_file WHERE run_id = @RunId AND outcome = 'rejected'),
+                files_waiting          = (SELECT count(*) FROM pipeline_file WHERE run_id = @RunId AND outcome = 'waiting'),
+                rows_read              = (SELECT coalesce(sum(rows_read), 0) FROM pipeline_file WHERE run_id = @RunId AND outcome = 'imported'),
+                rows_refused           = (SELECT coalesce(sum(rows_rejected), 0) FROM pipeline_file WHERE run_id = @RunId AND outcome = 'imported')
+            WHERE id = @RunId
+            """, new { f.RunId }, transaction);
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>Writes the final status of a run (its counts follow its files: <see cref="RecordFile"/>).</summary>
+    public void FinishRun(PipelineRun r) =>
+        Connection.Execute("UPDATE pipeline_run SET status = @Status, finished_at = @finishedAt, error = @Error WHERE id = @Id",
+            new { r.Id, r.Status, finishedAt = IsoOrNull(r.FinishedAt), r.Error });
 
     /// <summary>The latest runs, newest first; of one pipeline when <paramref name="pipeline"/> is given.</summary>
     public IReadOnlyList<PipelineRun> Runs(string? pipeline = null, int limit = 20) =>
-        Connection.Query<RunRow>("""
-            SELECT * FROM pipeline_run WHERE @pipeline IS NULL OR pipeline = @pipeline ORDER BY id DESC LIMIT @limit
-            """, new { pipeline, limit }).Select(r => r.ToRecord()).ToList();
+        Connection.Query<RunRow>(RunColumns + " WHERE @pipeline IS NULL OR r.pipeline = @pipeline ORDER BY r.id DESC LIMIT @limit",
+            new { pipeline, limit }).Select(r => r.ToRecord()).ToList();
 
     public PipelineRun? Run(long id) =>
-        Connection.QuerySingleOrDefault<RunRow>("SELECT * FROM pipeline_run WHERE id = @id", new { id })?.ToRecord();
+        Connection.QuerySingleOrDefault<RunRow>(RunColumns + " WHERE r.id = @id", new { id })?.ToRecord();
+
+    /// <summary>Records that someone has dealt with what run <paramref name="runId"/> flagged; false if it already was.</summary>
+    public bool Acknowledge(long runId, DateTime at) =>
+        Connection.Execute("INSERT OR IGNORE INTO pipeline_ack (run_id, acknowledged_at) VALUES (@runId, @at)", new { runId, at = Iso(at) }) == 1;
+
+    /// <summary>Files the runs of <paramref name="pipeline"/> moved to the failed folder, oldest first; only those of
+    /// runs not acknowledged unless <paramref name="acknowledgedToo"/>.</summary>
+    public IReadOnlyList<RejectedFile> RejectedFiles(string pipeline, bool acknowledgedToo = false) =>
+        Connection.Query<(long RunId, string Pipeline, string StartedAt, string FileName, string? MovedTo, string? Reason)>("""
+            SELECT f.run_id, r.pipeline, r.started_at, f.file_name, f.moved_to, f.reason
+            FROM pipeline_file f JOIN pipeline_run r ON r.id = f.run_id LEFT JOIN pipeline_ack a ON a.run_id = f.run_id
+            WHERE r.pipeline = @pipeline AND f.outcome = 'rejected' AND (@acknowledgedToo OR a.run_id IS NULL)
+            ORDER BY f.id
+            """, new { pipeline, acknowledgedToo })
+            .Select(x => new RejectedFile(x.RunId, x.Pipeline, ParseIso(x.StartedAt)!.Value, x.FileName, x.MovedTo, x.Reason)).ToList();
+
+    /// <summary>Runs of <paramref name="pipeline"/> not acknowledged that refused more than <paramref name="maxShare"/> of the rows they read.</summary>
+    public IReadOnlyList<PipelineRun> RunsRefusingMoreThan(string pipeline, double maxShare) =>
+        Connection.Query<RunRow>(RunColumns + """
+             WHERE r.pipeline = @pipeline AND a.run_id IS NULL AND r.rows_read > 0 AND r.rows_refused > @maxShare * r.rows_read
+            ORDER BY r.id
+            """, new { pipeline, maxShare }).Select(r => r.ToRecord()).ToList();
+
+    private const string RunColumns = """
+        SELECT r.id, r.pipeline, r.started_by, r.scheduled_for, r.status, r.started_at, r.finished_at, r.files_imported,
+               r.files_already_imported, r.files_rejected, r.files_waiting, r.rows_read, r.rows_refused, r.error, a.acknowledged_at
+        FROM pipeline_run r LEFT JOIN pipeline_ack a ON a.run_id = r.id
+        """;
 
     public IReadOnlyList<PipelineRunStep> RunSteps(long runId) =>
         Connection.Query<StepRow>("SELECT * FROM pipeline_step WHERE run_id = @runId ORDER BY position", new { runId })
@@ -97,14 +132,15 @@ public sealed partial class MonitorStore
     /// <summary>The shape of a <c>pipeline_run</c> row as Dapper reads it.</summary>
     private sealed record RunRow(long id, string pipeline, string started_by, string? scheduled_for, string status,
         string started_at, string? finished_at, long files_imported, long files_already_imported, long files_rejected,
-        long files_waiting, string? error)
+        long files_waiting, long rows_read, long rows_refused, string? error, string? acknowledged_at)
     {
         public PipelineRun ToRecord() => new()
         {
             Id = id, Pipeline = pipeline, StartedBy = started_by, ScheduledFor = ParseIso(scheduled_for), Status = status,
             StartedAt = ParseIso(started_at)!.Value, FinishedAt = ParseIso(finished_at), FilesImported = (int)files_imported,
             FilesAlreadyImported = (int)files_already_imported, FilesRejected = (int)files_rejected,
-            FilesWaiting = (int)files_waiting, Error = error,
+            FilesWaiting = (int)files_waiting, RowsRead = (int)rows_read, RowsRefused = (int)rows_refused, Error = error,
+            AcknowledgedAt = ParseIso(acknowledged_at),
         };
     }
 

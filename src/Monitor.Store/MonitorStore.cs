@@ -66,6 +66,12 @@ public sealed partial class MonitorStore : IDisposable
         }
     }
 
+    /// <summary>Opens the store at <paramref name="path"/> for a command that reads it: a store that does not exist
+    /// is not created (a misspelt <c>--db</c> would otherwise answer "nothing yet" from a new, empty store).</summary>
+    /// <exception cref="StoreException">There is no store at <paramref name="path"/>, or it cannot be opened.</exception>
+    public static MonitorStore OpenExisting(string path, TimeSpan? lockTimeout = null) =>
+        File.Exists(path) ? Open(path, lockTimeout) : throw new StoreException($"no store at {path} (--db PATH, or $MONITOR_DB)");
+
     /// <summary>SQLite's reason without its "SQLite Error n:" prefix.</summary>
     public static string Describe(Exception e) => e is SqliteException s ? s.Message.Replace("SQLite Error " + s.SqliteErrorCode + ": ", "") : e.Message;
 

@@ -14,8 +14,19 @@ public sealed record PipelineRun
     public int FilesAlreadyImported { get; init; }
     public int FilesRejected { get; init; }
     public int FilesWaiting { get; init; }
+    /// <summary>Rows read from the files the run imported.</summary>
+    public int RowsRead { get; init; }
+    /// <summary>Rows of those refused (quarantined); the rest of each file was stored.</summary>
+    public int RowsRefused { get; init; }
     public string? Error { get; init; }
+    /// <summary>When someone acknowledged what the run flagged (<c>monitor jobs ack RUN</c>), or null.</summary>
+    public DateTime? AcknowledgedAt { get; init; }
+
+    public double RefusedShare => RowsRead == 0 ? 0 : (double)RowsRefused / RowsRead;
 }
+
+/// <summary>A file a run moved to the failed folder, and the run that did.</summary>
+public sealed record RejectedFile(long RunId, string Pipeline, DateTime RunStartedAt, string FileName, string? MovedTo, string? Reason);
 
 /// <summary>One step of a run (<c>pipeline_step</c>).</summary>
 public sealed record PipelineRunStep

@@ -22,9 +22,13 @@ public sealed class PipelineFileTests : IDisposable
 
     [Theory]
     [InlineData("not valid JSON", "", """{ "name": "nightly", "cron": "0 30 2 * * ?", }  }""")]
-    [InlineData("has 5 fields: a Quartz cron expression has six or seven, seconds first", "cron", """{ "cron": "30 2 * * *" }""")]
-    [InlineData("is not a Quartz cron expression", "cron", """{ "cron": "0 30 25 * * ?" }""")]
-    [InlineData("names no time from now on: it would never fire", "cron", """{ "cron": "0 0 0 1 1 ? 2001" }""")]
+    [InlineData("has 4 fields: write five, 'minute hour day-of-month month day-of-week'", "cron", """{ "cron": "30 2 * *" }""")]
+    [InlineData("is not a cron expression: Hours: Value must be a number between 0 and 23", "cron", """{ "cron": "0 30 25 * * ?" }""")]
+    [InlineData("names no time from now on: it would never fire", "cron", """{ "cron": "0 0 30 2 *" }""")]
+    [InlineData("names years (2001), which the scheduler's cron cannot: write '0 0 1 1 *'", "cron", """{ "cron": "0 0 0 1 1 ? 2001" }""")]
+    [InlineData("has seven fields: the seventh, a year, is Quartz's and not read any more; write '30 2 * * *'", "cron", """{ "cron": "0 30 2 * * ? *" }""")]
+    [InlineData("gives the day of the week as a number, which Quartz counted from 1 = Sunday and the scheduler from 0 = Sunday: write '0 6 * * 1-5'", "cron", """{ "cron": "0 0 6 ? * 2-6" }""")]
+    [InlineData("write '0 9 * * 5#1,0'", "cron", """{ "cron": "0 0 9 ? * 6#1,1" }""")]
     [InlineData("unknown step 'refresh' (known: import, measure, report)", "steps[1].step", """{ "steps": [ { "step": "import" }, { "step": "refresh" } ] }""")]
     [InlineData("does not exist", "inbox.folder", """{ "inbox": { "folder": "../no-such-inbox" } }""")]
     [InlineData("is not a time zone", "time_zone", """{ "time_zone": "Europe/Amsterdm" }""")]
@@ -59,7 +63,7 @@ public sealed class PipelineFileTests : IDisposable
     {
         var file = _setup.WritePipelineText("nightly", Merge(Valid, """{ "cron": "every night", "time_zone": "Mars/Olympus" }"""));
         var e = Assert.Throws<PipelineDefinitionException>(() => _setup.Load());
-        Assert.Equal(["cron", "time_zone"], e.Problems.Select(p => p.Field));
+        Assert.Equal(["time_zone", "cron"], e.Problems.Select(p => p.Field));
         Assert.All(e.Problems, p => Assert.Equal(file, p.File));
     }
 
@@ -82,7 +86,7 @@ public sealed class PipelineFileTests : IDisposable
 
         Assert.True(result.Exit == 2, result.ToString());
         Assert.Contains($"{broken}: steps[1].step: unknown step 'export'", result.Err);
-        Assert.False(File.Exists(_setup.Db)); // not even the store was touched, let alone Quartz's tables
+        Assert.False(File.Exists(_setup.Db)); // not even the store was touched, let alone Hangfire's storage
     }
 
     [Fact]
@@ -117,6 +121,18 @@ public sealed class PipelineFileTests : IDisposable
         Assert.Equal((TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2)), (p.Inbox.Settle, p.Inbox.Recheck));
         Assert.Equal(RetrySettings.Default, p.Retry);
         Assert.Equal(TimeSpan.FromMinutes(60), p.HealthGrace);
+        Assert.Equal(0.05, p.MaxRefusedShare);
+        Assert.Empty(p.Inbox.Ignore);
+    }
+
+    [Theory]
+    [InlineData("30 2 * * *")]        // five fields, as Hangfire reads them
+    [InlineData("0 30 2 * * ?")]      // a Quartz expression of an older pipeline file: six fields, seconds first, the same meaning
+    public void AFiveFieldAndAQuartzSixFieldExpressionWithoutDayNumbersAreReadAlike(string cron)
+    {
+        _setup.WritePipelineText("nightly", $$"""{ "name": "nightly", "cron": "{{cron}}", "inbox": { "folder": "../inbox" }, "steps": [ { "step": "import" } ] }""");
+        var next = _setup.Load().Schedule.Next(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new DateTimeOffset(2026, 1, 11, 2, 30, 0, TimeSpan.FromHours(1)), next);
     }
 
     /// <summary>The valid file with the fields of <paramref name="change"/> replacing (or added to) its own.</summary>

@@ -26,6 +26,8 @@ public sealed class PipelineRunTests : IDisposable
         var result = _setup.RunCli("pipeline", "run", "nightly");
 
         Assert.True(result.Exit == 2, result.ToString()); // a file rejected whole: as `monitor import` says it
+        Assert.Equal($"monitor: run #1 rejected 1 file whole (moved to {_setup.Failed}, with the reason beside it; monitor jobs show 1)\n",
+            result.Err.ReplaceLineEndings("\n")); // exit 2 always says why on stderr
         var today = PipelineSetup.Today;
         Assert.Equal([$"{today}_rijm_a.csv", $"{today}_rijm_b.csv"], _setup.ArchiveNames());
         Assert.Equal([$"{today}_broken.csv", $"{today}_broken.csv.reason.txt"], _setup.FailedNames());
@@ -208,6 +210,8 @@ public sealed class PipelineRunTests : IDisposable
         var result = _setup.RunCli("pipeline", "run", "nightly");
 
         Assert.True(result.Exit == 3, result.ToString());
+        Assert.StartsWith("monitor: run #1 failed: step 2 (measure): unknown region 'Atlantis'", result.Err);
+        Assert.Contains("(monitor jobs show 1)", result.Err);
         var run = Assert.Single(_setup.Runs());
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("step 2 (measure): unknown region 'Atlantis'", run.Error);
@@ -229,7 +233,8 @@ public sealed class PipelineRunTests : IDisposable
         var list = CommandLine.Run("jobs", "--db", _setup.Db);
         Assert.Equal(0, list.Exit);
         Assert.Contains($"#{id} nightly", list.Out);
-        Assert.Contains("succeeded_with_rejections: 1 imported, 0 already imported, 1 rejected, 0 waiting", list.Out);
+        Assert.Contains("succeeded_with_rejections: 1 imported, 0 already imported, 1 rejected, 0 waiting; 0 of 2 rows refused (0 %)", list.Out);
+        Assert.Matches($@"#{id} nightly \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d Europe/Amsterdam manual", list.Out); // the pipeline's zone, named
 
         var show = CommandLine.Run("jobs", "show", id.ToString(), "--db", _setup.Db);
         Assert.Equal(0, show.Exit);
@@ -244,7 +249,27 @@ public sealed class PipelineRunTests : IDisposable
         var listJson = CommandLine.Run("jobs", "--json", "-", "--db", _setup.Db);
         using var runs = System.Text.Json.JsonDocument.Parse(listJson.Out);
         Assert.Equal(id, runs.RootElement.GetProperty("runs")[0].GetProperty("id").GetInt64());
+        Assert.EndsWith("Z", runs.RootElement.GetProperty("runs")[0].GetProperty("started_at").GetString()); // JSON keeps UTC
 
         Assert.Equal(2, CommandLine.Run("jobs", "show", "999", "--db", _setup.Db).Exit);
+    }
+
+    [Fact]
+    public void AFirstRunThatFindsOnlySettlingFilesSkipsMeasureAndReportAndSaysSo()
+    {
+        _setup.WritePipeline(settleSeconds: 600,
+            extraSteps: """{ "step": "measure", "baseline": "2019", "followup": "2019", "as_of": "latest", "out": "../out" }""");
+        _setup.Drop("rijm.csv", Rijm(0, 2), age: TimeSpan.FromSeconds(5)); // just uploaded
+
+        var result = _setup.RunCli("pipeline", "run", "nightly");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("step 2, measure: skipped: nothing is stored yet and 1 file is still settling", result.Out);
+        var run = Assert.Single(_setup.Runs());
+        Assert.Equal((RunStatus.Succeeded, 1), (run.Status, run.FilesWaiting));
+        var steps = _setup.Steps(run.Id);
+        Assert.Equal([StepStatus.Succeeded, StepStatus.Skipped], steps.Select(s => s.Status));
+        Assert.Contains("they are imported, measured and reported by the next run", steps[1].Error);
+        Assert.Equal(["rijm.csv"], _setup.InboxNames());
     }
 }

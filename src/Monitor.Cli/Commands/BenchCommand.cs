@@ -76,7 +76,7 @@ public static class BenchCommand
             var baseline = CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period");
             var follow = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
             Machine(output);
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
 
             var total = Stopwatch.StartNew();

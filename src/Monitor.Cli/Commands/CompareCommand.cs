@@ -42,7 +42,7 @@ public static class CompareCommand
                 followPeriod = CommonOptions.ParsePeriod(followText, "--followup");
             }
 
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
             var comparison = analysis.Compare(basePeriod, followPeriod, regionA, regionB, asOf, gapDays, residentialSet, settings.TopN);
 

@@ -25,7 +25,7 @@ public static class DidCommand
             var (a, b) = CommonOptions.RegionPair(parsed.GetValue(regions), null);
             var basePeriod = CommonOptions.ParsePeriod(parsed.GetValue(baseline)!, "--baseline");
             var followPeriod = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
             var inA = analysis.Compare(basePeriod, followPeriod, a, a, asOf, gapDays, residentialSet, settings.TopN);
             var inB = analysis.Compare(basePeriod, followPeriod, b, b, asOf, gapDays, residentialSet, settings.TopN);

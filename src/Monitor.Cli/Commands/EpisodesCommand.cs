@@ -20,7 +20,7 @@ public static class EpisodesCommand
         {
             var (choice, gapDays, residentialSet, _) = rules.Resolve(parsed);
             var asOf = rules.Required(choice);
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
             var set = analysis.BuildEpisodes(asOf is AsOfChoice.OnDate d ? d.Date : analysis.Latest.Date, gapDays, residentialSet);
             EpisodeOptions.TellLatest(asOf, analysis, parsed, documentOnStdout: parsed.GetValue(csv) == "-" || parsed.GetValue(segmentsCsv) == "-");

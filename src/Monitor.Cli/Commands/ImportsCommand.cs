@@ -13,7 +13,7 @@ public static class ImportsCommand
         var command = new Command("imports", "List every import attempt: file, SHA-256, format, source, status, row counts, coverage date, when.") { json };
         command.SetAction(parsed =>
         {
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var records = store.Imports();
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json) is { } target)

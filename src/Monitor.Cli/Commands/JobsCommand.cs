@@ -14,16 +14,19 @@ public static class JobsCommand
         var pipeline = new Option<string?>("--pipeline") { Description = "Only the runs of this pipeline." };
         var limit = new Option<int>("--limit") { Description = "How many runs, newest first (default 20).", DefaultValueFactory = _ => 20 };
         var json = CommonOptions.Json("the runs");
+        var pipelines = PipelineCommand.PipelinesOption();
         var command = new Command("jobs", """
-            List recent pipeline runs, newest first: pipeline, who started it, status, when, files imported,
-            already imported, rejected and waiting, and why a run failed. 'jobs show RUN' details one run;
-            'jobs health' says whether the last night went as it should.
-            """) { pipeline, limit, json };
+            List recent pipeline runs, newest first: pipeline, when (in the pipeline's time zone), who started it,
+            status, files imported, already imported, rejected and waiting, rows refused, and why a run failed.
+            'jobs show RUN' details one run; 'jobs health' says whether last night went as it should and what
+            still needs someone; 'jobs ack RUN' says someone has dealt with what a run flagged.
+            """) { pipeline, limit, json, pipelines };
         command.SetAction(parsed =>
         {
             var count = parsed.GetValue(limit);
             if (count < 1) throw new UsageException($"--limit must be at least 1 ({count})");
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
+            var zones = Zones.Load(PipelineCommand.PipelinesFolder(parsed, pipelines));
             var runs = store.Runs(parsed.GetValue(pipeline), count);
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json) is { } target)
@@ -41,13 +44,15 @@ public static class JobsCommand
             if (runs.Count == 0) output.WriteLine("No pipeline runs yet.");
             foreach (var run in runs)
             {
-                output.WriteLine($"#{run.Id} {run.Pipeline} {Time(run.StartedAt)} {run.StartedBy} {run.Status}: {Files(run)}");
+                output.WriteLine($"#{run.Id} {run.Pipeline} {ZonedTime.Format(run.StartedAt, zones.For(run.Pipeline), seconds: true)} {run.StartedBy} {run.Status}: {RunSummary.Files(run)}");
                 if (run.Error is not null) output.WriteLine($"    {run.Error}");
+                if (run.AcknowledgedAt is { } ack) output.WriteLine($"    acknowledged {ZonedTime.Format(ack, zones.For(run.Pipeline))}");
             }
             return ExitCodes.Done;
         });
         command.Subcommands.Add(Show());
         command.Subcommands.Add(HealthCommand());
+        command.Subcommands.Add(Ack());
         return command;
     }
 
@@ -55,12 +60,15 @@ public static class JobsCommand
     {
         var id = new Argument<long>("RUN") { Description = "The run's number, as 'monitor jobs' lists it." };
         var json = CommonOptions.Json("the run");
-        var command = new Command("show", "One run in detail: its steps (status, tries, rows, output, error) and what became of each inbox file.") { id, json };
+        var pipelines = PipelineCommand.PipelinesOption();
+        var command = new Command("show", "One run in detail: its steps (status, tries, rows, output, error) and what became of each inbox file.") { id, json, pipelines };
         command.SetAction(parsed =>
         {
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var runId = parsed.GetValue(id);
             var run = store.Run(runId) ?? throw new UsageException($"no run #{runId} in {CommonOptions.DatabasePath(parsed)} (monitor jobs lists them)");
+            var zone = Zones.Load(PipelineCommand.PipelinesFolder(parsed, pipelines)).For(run.Pipeline);
+            string Time(DateTime utc) => ZonedTime.Format(utc, zone, seconds: true);
             var steps = store.RunSteps(runId);
             var files = store.RunFiles(runId);
             var output = parsed.InvocationConfiguration.Output;
@@ -72,8 +80,9 @@ public static class JobsCommand
             output.WriteLine($"run #{run.Id} of pipeline {run.Pipeline}: {run.Status}");
             var scheduled = run.ScheduledFor is { } s ? $", scheduled for {Time(s)}" : "";
             output.WriteLine($"  started {Time(run.StartedAt)} ({run.StartedBy}{scheduled}), finished {(run.FinishedAt is { } f ? Time(f) : "–")}");
-            output.WriteLine($"  files: {Files(run)}");
+            output.WriteLine($"  files: {RunSummary.Files(run)}");
             if (run.Error is not null) output.WriteLine($"  error: {run.Error}");
+            if (run.AcknowledgedAt is { } ack) output.WriteLine($"  acknowledged {Time(ack)}");
             foreach (var step in steps)
             {
                 var rows = step.Step == StepDefinition.ImportName && step.Status != StepStatus.Skipped
@@ -99,33 +108,54 @@ public static class JobsCommand
     {
         var pipelines = PipelineCommand.PipelinesOption();
         var command = new Command("health", """
-            For a monitoring system: one line, "ok" (exit 0), or for each enabled pipeline that is not healthy, why
-            (exit 3): its last run failed, was cancelled or interrupted, or rejected a file; or it is older than
-            the schedule allows (the latest scheduled time at least health.grace_minutes ago saw no run start).
-            Pipeline files that cannot be used: exit 2.
+            For a monitoring system: one line, "ok" (exit 0), or the problems (exit 3). For each enabled pipeline:
+            its last run failed, was cancelled or cut off; a file rejected whole still lies in the failed folder
+            (until it is moved away or its run acknowledged: monitor jobs ack RUN); a run refused more rows than
+            health.max_refused_share (until acknowledged); the inbox holds files that match no pattern; or it is
+            older than the schedule allows. A pipeline file that cannot be used is a problem too, and the others
+            are still judged. Times are in each pipeline's time zone.
             """) { pipelines };
         command.SetAction(parsed =>
         {
             var folder = PipelineCommand.PipelinesFolder(parsed, pipelines);
-            var definitions = PipelineCommand.Checked(() => PipelineLoader.LoadAll(folder, PipelineCommand.Steps));
-            var output = parsed.InvocationConfiguration.Output;
-            if (!definitions.Any(p => p.Enabled))
-            {
-                output.WriteLine($"no enabled pipeline in {Path.GetFullPath(folder)}: nothing is scheduled");
-                return ExitCodes.Failed;
-            }
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
-            var report = Health.Check(definitions, store, DateTimeOffset.UtcNow);
-            output.WriteLine(report.ToString());
+            var (definitions, unusable) = PipelineCommand.Checked(() => PipelineLoader.LoadEach(folder, PipelineCommand.Steps));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
+            var report = Health.Check(definitions, unusable, store, DateTimeOffset.UtcNow);
+            parsed.InvocationConfiguration.Output.WriteLine(report.ToString());
             return report.Healthy ? ExitCodes.Done : ExitCodes.Failed;
         });
         return command;
     }
 
-    private static string Files(PipelineRun r) =>
-        $"{r.FilesImported} imported, {r.FilesAlreadyImported} already imported, {r.FilesRejected} rejected, {r.FilesWaiting} waiting";
-
-    private static string Time(DateTime utc) => $"{utc:yyyy-MM-dd HH:mm:ss}Z";
+    private static Command Ack()
+    {
+        var id = new Argument<long>("RUN") { Description = "The run whose rejected files or refused rows someone has dealt with." };
+        var pipelines = PipelineCommand.PipelinesOption();
+        var command = new Command("ack", """
+            Say that someone has dealt with what a run flagged: the files it moved to the failed folder (they may
+            stay there for the record) and a share of refused rows above health.max_refused_share. 'jobs health'
+            stops reporting them. A file moved out of the failed folder needs no acknowledgement.
+            """) { id, pipelines };
+        command.SetAction(parsed =>
+        {
+            var database = CommonOptions.DatabasePath(parsed);
+            using var store = MonitorStore.OpenExisting(database);
+            var runId = parsed.GetValue(id);
+            var run = store.Run(runId) ?? throw new UsageException($"no run #{runId} in {database} (monitor jobs lists them)");
+            var output = parsed.InvocationConfiguration.Output;
+            var zone = Zones.Load(PipelineCommand.PipelinesFolder(parsed, pipelines)).For(run.Pipeline);
+            if (run.FilesRejected == 0 && run.RowsRefused == 0)
+                throw new UsageException($"run #{runId} rejected no file and refused no row: there is nothing to acknowledge");
+            if (!store.Acknowledge(runId, DateTime.UtcNow))
+            {
+                output.WriteLine($"run #{runId} was acknowledged before ({ZonedTime.Format(run.AcknowledgedAt!.Value, zone)})");
+                return ExitCodes.Done;
+            }
+            output.WriteLine($"run #{runId} of {run.Pipeline} acknowledged: its {run.FilesRejected} rejected file(s) and {run.RowsRefused} refused row(s) are no longer reported by 'jobs health'");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
@@ -143,7 +173,10 @@ public static class JobsCommand
         w.WriteNumber("files_already_imported", r.FilesAlreadyImported);
         w.WriteNumber("files_rejected", r.FilesRejected);
         w.WriteNumber("files_waiting", r.FilesWaiting);
+        w.WriteNumber("rows_read", r.RowsRead);
+        w.WriteNumber("rows_refused", r.RowsRefused);
         w.WriteString("error", r.Error);
+        w.WriteString("acknowledged_at", r.AcknowledgedAt is { } ack ? Iso(ack) : null);
         if (steps is not null)
         {
             w.WriteStartArray("steps");

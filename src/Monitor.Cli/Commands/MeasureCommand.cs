@@ -27,7 +27,7 @@ public static class MeasureCommand
             var (choice, gapDays, residentialSet, settings) = rules.Resolve(parsed);
             var asOf = rules.Required(choice);
             var thePeriod = CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period");
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
             var measurement = analysis.Measure(thePeriod, asOf, gapDays, residentialSet, parsed.GetValue(region), parsed.GetValue(topN) ?? settings.TopN);
 

@@ -48,7 +48,8 @@ public static class PipelineCommand
             folder with a .reason.txt), then its measure and report steps, recording the run (monitor jobs).
             The same code path as the scheduler's. Exit status: 0 every step succeeded (refused rows are fine);
             2 a file was rejected whole (the run is recorded as succeeded_with_rejections), or the pipeline file
-            cannot be used; 3 a step failed, or the run was stopped; 4 another run of the pipeline is under way.
+            cannot be used; 3 a step failed, or the run was stopped (Ctrl-C, SIGTERM: the import in hand is rolled
+            back); 4 another run of the pipeline is under way. Every status but 0 says why on stderr.
             """) { name, pipelines, wait };
         run.SetAction(parsed =>
         {
@@ -73,19 +74,27 @@ public static class PipelineCommand
                 parsed.InvocationConfiguration.Error.WriteLine($"monitor: {e.Message}");
                 return ExitCodes.Busy;
             }
-            return result.Run.Status switch
+            var run = result.Run;
+            var error = parsed.InvocationConfiguration.Error;
+            switch (run.Status)
             {
-                RunStatus.Succeeded => ExitCodes.Done,
-                RunStatus.SucceededWithRejections => ExitCodes.Rejected,
-                _ => ExitCodes.Failed,
-            };
+                case RunStatus.Succeeded:
+                    return ExitCodes.Done;
+                case RunStatus.SucceededWithRejections:
+                    error.WriteLine($"monitor: run #{run.Id} rejected {run.FilesRejected} file{(run.FilesRejected == 1 ? "" : "s")} whole " +
+                                    $"(moved to {pipeline.Inbox?.Failed}, with the reason beside it; monitor jobs show {run.Id})");
+                    return ExitCodes.Rejected;
+                default:
+                    error.WriteLine($"monitor: run #{run.Id} {run.Status}: {run.Error} (monitor jobs show {run.Id})");
+                    return ExitCodes.Failed;
+            }
         });
         return new Command("pipeline", "Scheduled pipelines (pipelines/*.json): run one now.") { run };
     }
 
     /// <summary>
-    /// The first Ctrl-C or SIGTERM asks the run to stop after the file in hand (its transaction finishes and
-    /// the run is recorded as cancelled); a second one ends the process at once, which is safe too: an
+    /// The first Ctrl-C or SIGTERM stops the run: the import in hand rolls back (the file stays in the inbox)
+    /// and the run is recorded as cancelled; a second one ends the process at once, which is safe too: an
     /// import is whole or not at all, and the next run records this one as interrupted.
     /// </summary>
     private sealed class StopOnSignal : IDisposable
@@ -101,7 +110,7 @@ public static class PipelineCommand
             {
                 if (_source.IsCancellationRequested) return; // the second signal: let it end the process
                 context.Cancel = true;
-                output.WriteLine("stopping after the file in hand (again to stop at once)…");
+                output.WriteLine("stopping: the file in hand is rolled back and stays in the inbox (again to stop at once)…");
                 _source.Cancel();
             }
         }

@@ -37,7 +37,7 @@ public static class ReportCommand
                 parsed.GetValue(threshold) ?? settings.SuppressionThreshold, settings.TopN);
             // A threshold of 1 hides nothing; 2 is the least that keeps a single child out of a count.
             if (request.SuppressionThreshold < 2) throw new UsageException($"--threshold must be at least 2 ({request.SuppressionThreshold})");
-            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var index = ReportAssembler.Write(store, request, parsed.GetValue(outDir)!);
             parsed.InvocationConfiguration.Output.WriteLine($"Report: {Path.GetFullPath(index)}");
             return ExitCodes.Done;

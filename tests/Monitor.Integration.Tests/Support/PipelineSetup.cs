@@ -29,7 +29,7 @@ public sealed class PipelineSetup : IDisposable
     public void Dispose() => Folder.Dispose();
 
     /// <summary>A pipeline file over this setting's inbox: import, then the given steps (JSON objects).</summary>
-    public string WritePipeline(string name = "nightly", string cron = "0 30 2 * * ?", double settleSeconds = 0, double recheckSeconds = 0,
+    public string WritePipeline(string name = "nightly", string cron = "30 2 * * *", double settleSeconds = 0, double recheckSeconds = 0,
         string? retry = null, string extraSteps = "", bool import = true, bool enabled = true)
     {
         var steps = new List<string>();
