@@ -44,6 +44,29 @@ public sealed class FaultTrialTests : IDisposable
     }
 
     [Fact]
+    public void AHeaderlessFileInThePipelinesInboxLeavesNoValueInTheRunHistoryTheLogOrTheFailedFolder()
+    {
+        using var setup = new PipelineSetup();
+        setup.WritePipeline();
+        var bsn = _bsns[0];
+        setup.Drop("headerless.csv", Extracts.Row(bsn, "2020-01-01", "2020-03-31", amount: "12.345,67") + "\n");
+        var run = setup.RunCli("pipeline", "run", "nightly");
+        Assert.Equal(2, run.Exit);
+
+        var written = new List<string> { run.Out, run.Err };
+        written.AddRange(Directory.GetFiles(setup.Failed).Where(f => f.EndsWith(".reason.txt", StringComparison.Ordinal)).Select(File.ReadAllText));
+        using (var c = setup.Connect())
+            written.AddRange(c.Query<string>("SELECT coalesce(reason, '') FROM pipeline_file UNION ALL SELECT coalesce(reason, '') FROM import_file"));
+        written.Add(setup.RunCli("jobs", "show", "1").Out);
+        Assert.Contains(written, w => w.Contains("the first line looks like data", StringComparison.Ordinal));
+        foreach (var text in written)
+        {
+            Assert.DoesNotContain(bsn, text);
+            Assert.DoesNotContain("12.345,67", text);
+        }
+    }
+
+    [Fact]
     public void AHeaderOfAMegabyteGivesAShortReason()
     {
         var header = "bsn;" + new string('h', 1 << 20);
