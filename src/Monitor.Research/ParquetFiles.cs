@@ -1,0 +1,156 @@
+using Apache.Arrow;
+using Microsoft.Data.Analysis;
+using Parquet;
+using Parquet.Schema;
+
+namespace Monitor.Research;
+
+/// <summary>
+/// Arrow record batches to Parquet and back, column by column: Parquet.Net 6.1.0 has no Arrow adapter.
+/// One row group per batch; the schema comes from the export's columns, not from a batch, so a chunk
+/// without a single null still writes an optional column.
+/// </summary>
+public sealed class ParquetSink : IAsyncDisposable
+{
+    private readonly IReadOnlyList<ColumnSpec> _specs;
+    private readonly DataField[] _fields;
+    private readonly Stream _stream;
+    private readonly ParquetWriter _writer;
+
+    private ParquetSink(IReadOnlyList<ColumnSpec> specs, DataField[] fields, Stream stream, ParquetWriter writer) =>
+        (_specs, _fields, _stream, _writer) = (specs, fields, stream, writer);
+
+    public static async Task<ParquetSink> CreateAsync(string path, IReadOnlyList<ColumnSpec> specs, IReadOnlyDictionary<string, string> metadata)
+    {
+        var fields = specs.Select(Field).ToArray();
+        var stream = File.Create(path);
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
+        writer.CustomMetadata = new Dictionary<string, string>(metadata);
+        return new ParquetSink(specs, fields, stream, writer);
+    }
+
+    public static DataField Field(ColumnSpec spec) => (spec.Kind, spec.Nullable) switch
+    {
+        (ColumnKind.String, _) => new DataField<string>(spec.Name, spec.Nullable),
+        (ColumnKind.Int32, true) => new DataField<int?>(spec.Name),
+        (ColumnKind.Int32, false) => new DataField<int>(spec.Name),
+        (ColumnKind.Int64, true) => new DataField<long?>(spec.Name),
+        (ColumnKind.Int64, false) => new DataField<long>(spec.Name),
+        (ColumnKind.Boolean, _) => new DataField<bool>(spec.Name),
+        (ColumnKind.Date, true) => new DataField<DateOnly?>(spec.Name),
+        (ColumnKind.Date, false) => new DataField<DateOnly>(spec.Name),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec)),
+    };
+
+    public async Task WriteAsync(RecordBatch batch)
+    {
+        if (batch.Length == 0) return;
+        using var group = _writer.CreateRowGroup();
+        for (var c = 0; c < _specs.Count; c++)
+        {
+            var (spec, field, array) = (_specs[c], _fields[c], batch.Column(c));
+            switch (spec.Kind)
+            {
+                case ColumnKind.String:
+                    var strings = (StringArray)array;
+                    var texts = new string?[strings.Length];
+                    for (var i = 0; i < texts.Length; i++) texts[i] = strings.GetString(i);
+                    await group.WriteAsync(field, texts!);
+                    break;
+                case ColumnKind.Int32 when spec.Nullable:
+                    await group.WriteAsync<int>(field, ((Int32Array)array).ToArray().AsMemory());
+                    break;
+                case ColumnKind.Int32:
+                    await group.WriteAsync<int>(field, ((Int32Array)array).Values.ToArray().AsMemory());
+                    break;
+                case ColumnKind.Int64 when spec.Nullable:
+                    await group.WriteAsync<long>(field, ((Int64Array)array).ToArray().AsMemory());
+                    break;
+                case ColumnKind.Int64:
+                    await group.WriteAsync<long>(field, ((Int64Array)array).Values.ToArray().AsMemory());
+                    break;
+                case ColumnKind.Boolean:
+                    var booleans = (BooleanArray)array;
+                    var values = new bool[booleans.Length];
+                    for (var i = 0; i < values.Length; i++) values[i] = booleans.GetValue(i) ?? throw new InvalidOperationException($"{spec.Name} has a missing value");
+                    await group.WriteAsync<bool>(field, values.AsMemory());
+                    break;
+                case ColumnKind.Date:
+                    var dates = (Date32Array)array;
+                    if (spec.Nullable)
+                    {
+                        var nullable = new DateOnly?[dates.Length];
+                        for (var i = 0; i < nullable.Length; i++) nullable[i] = dates.GetDateOnly(i);
+                        await group.WriteAsync<DateOnly>(field, nullable.AsMemory());
+                    }
+                    else
+                    {
+                        var plain = new DateOnly[dates.Length];
+                        for (var i = 0; i < plain.Length; i++) plain[i] = dates.GetDateOnly(i) ?? throw new InvalidOperationException($"{spec.Name} has a missing value");
+                        await group.WriteAsync<DateOnly>(field, plain.AsMemory());
+                    }
+                    break;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _stream.DisposeAsync();
+    }
+}
+
+/// <summary>Reads an export's Parquet file back into a frame with the export's column types.</summary>
+public static class ParquetFrames
+{
+    public static async Task<DataFrame> ReadAsync(string path, IReadOnlyList<ColumnSpec> specs)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        var total = checked((int)reader.RowGroups.Sum(g => g.RowCount));
+        var builder = new FrameBuilder(specs, total);
+        var offset = 0;
+        var fields = reader.Schema.GetDataFields();
+        foreach (var group in reader.RowGroups)
+        {
+            var rows = (int)group.RowCount;
+            for (var c = 0; c < specs.Count; c++)
+            {
+                var spec = specs[c];
+                var field = fields.FirstOrDefault(f => f.Name == spec.Name) ?? throw new InvalidDataException($"{path} has no column {spec.Name}");
+                switch (spec.Kind)
+                {
+                    case ColumnKind.String:
+                        var texts = new string?[rows];
+                        await group.ReadAsync(field, texts.AsMemory());
+                        builder.Fill(c, offset, texts);
+                        break;
+                    case ColumnKind.Int32:
+                        var ints = new int?[rows];
+                        await group.ReadAsync<int>(field, ints.AsMemory());
+                        builder.Fill(c, offset, ints);
+                        break;
+                    case ColumnKind.Int64:
+                        var longs = new long?[rows];
+                        await group.ReadAsync<long>(field, longs.AsMemory());
+                        builder.Fill(c, offset, longs);
+                        break;
+                    case ColumnKind.Boolean:
+                        var booleans = new bool?[rows];
+                        await group.ReadAsync<bool>(field, booleans.AsMemory());
+                        builder.Fill(c, offset, booleans.Select(b => b ?? throw new InvalidDataException($"{spec.Name} has a missing value")).ToArray());
+                        break;
+                    case ColumnKind.Date:
+                        var dates = new DateOnly?[rows];
+                        await group.ReadAsync<DateOnly>(field, dates.AsMemory());
+                        builder.Fill(c, offset, dates);
+                        break;
+                }
+            }
+            offset += rows;
+        }
+        builder.SetCount(total);
+        return builder.ToDataFrame();
+    }
+}
