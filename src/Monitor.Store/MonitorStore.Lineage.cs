@@ -143,3 +143,13 @@ public sealed partial class MonitorStore
             .ToDictionary(r => r.Code, r => Monitor.Core.Outcomes.EndCategories.TryParse(r.Category, out var c) ? c : Monitor.Core.Outcomes.EndCategory.Other,
                 StringComparer.OrdinalIgnoreCase);
 }
+
+public sealed partial class MonitorStore
+{
+    /// <summary>The earliest segment start in force: how far back the data reach (the pre-period trend check).</summary>
+    public DateOnly? EarliestStart()
+    {
+        var value = Connection.ExecuteScalar<long?>("SELECT min(start_date) FROM segment WHERE superseded_by IS NULL");
+        return value is { } v ? DateCodec.FromInt(v) : null;
+    }
+}

@@ -16,12 +16,15 @@ public static class CompareCommand
         var regions = new Option<string?>("--regions") { Description = "A,B: compare region A (as baseline) with region B (as followup) over the --baseline period." };
         var json = CommonOptions.Json("the comparison");
         var rules = new EpisodeOptions();
+        var statistics = new StatisticsOptions();
         var command = new Command("compare", "Compare two measurements with the same as-of date and rules, with a Mann–Whitney test of exit durations and a log-rank test of the entry cohorts.")
             { baseline, followup, region, regions, json };
         rules.AddTo(command);
+        statistics.AddTo(command);
         command.SetAction(parsed =>
         {
             var (asOf, gapDays, residentialSet, settings) = rules.Resolve(parsed);
+            var (replicates, seed) = statistics.Resolve(parsed);
             var basePeriod = CommonOptions.ParsePeriod(parsed.GetValue(baseline)!, "--baseline");
             EpisodeOptions.CheckAsOf(basePeriod, asOf, "--baseline");
             var regionPair = parsed.GetValue(regions);
@@ -47,6 +50,8 @@ public static class CompareCommand
             var comparison = Comparison.Of(
                 analysis.Measure(episodes, basePeriod, regionA, settings.TopN),
                 analysis.Measure(episodes, followPeriod, regionB, settings.TopN));
+            if (replicates > 0)
+                comparison = comparison with { Statistics = ComparisonStatistics.Compute(episodes, episodes, comparison, replicates, seed) };
 
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json) is { } target) CommonOptions.WriteOutput(target, JsonDocuments.Compare(comparison), output);

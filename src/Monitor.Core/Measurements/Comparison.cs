@@ -6,6 +6,9 @@ namespace Monitor.Core.Measurements;
 /// them (PROTOCOL.md 6): baseline and follow-up, or region A (as <c>baseline</c>) and region B.</summary>
 public sealed record Comparison(Measurement Baseline, Measurement Followup, MannWhitneyResult? DurationExited, LogRankResult? EntryCohort)
 {
+    /// <summary>Intervals for a researcher (<see cref="ComparisonStatistics"/>), when they were asked for.</summary>
+    public ComparisonStatistics? Statistics { get; init; }
+
     public static Comparison Of(Measurement baseline, Measurement followup)
     {
         // Exit cohorts favour short stays and a youth may be in both samples: a descriptive aid only.

@@ -73,18 +73,22 @@ public static class DidStatistics
         var trends = new List<TrendCheck>();
         if (earlier.Count >= 1)
         {
+            // A figure missing in the oldest periods (a population not given for those years) shortens its
+            // series from the old end; the check needs two periods with values.
             var pre = earlier.Append((did.ABaseline, did.BBaseline)).Select(p => (A: Sample.Of(p.Item1), B: Sample.Of(p.Item2))).ToList();
             var periods = earlier.Select(p => p.A.Period).Append(did.ABaseline.Period).ToList();
             var slopes = PoissonBootstrap.Intervals(Figures.Count, replicates, r =>
             {
                 var differences = pre.Select(p => Subtract(p.A.Figures(seed, r), p.B.Figures(seed, r))).ToList();
-                return Enumerable.Range(0, Figures.Count).Select(f => Slope(differences.Select(d => d[f]).ToList())).ToArray();
+                return Enumerable.Range(0, Figures.Count).Select(f => Slope(differences.Select(d => d[f]).SkipWhile(v => v is null).ToList())).ToArray();
             });
             var pointDifferences = pre.Select(p => Subtract(p.A.Figures(null, 0), p.B.Figures(null, 0))).ToList();
             for (var f = 0; f < Figures.Count; f++)
             {
                 var series = pointDifferences.Select(d => d[f]).ToList();
-                trends.Add(new TrendCheck(Figures[f], periods, series, Slope(series), slopes[f]));
+                var skip = 0;
+                while (skip < series.Count && series[skip] is null) skip++;
+                trends.Add(new TrendCheck(Figures[f], periods.Skip(skip).ToList(), series.Skip(skip).ToList(), Slope(series.Skip(skip).ToList()), slopes[f]));
             }
         }
         return new DidStatisticsResult(replicates, seed, didIntervals, trends);
