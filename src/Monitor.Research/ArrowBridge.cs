@@ -5,10 +5,12 @@ using Microsoft.Data.Analysis;
 namespace Monitor.Research;
 
 /// <summary>
-/// A frame to an Arrow record batch. Microsoft.Data.Analysis 0.23.1 hands its numeric and boolean columns
-/// to Arrow without a copy (<c>ToArrowRecordBatches</c>), but throws <c>NotImplementedException</c> for
-/// <c>StringDataFrameColumn</c> and would write dates as date64 (milliseconds): those two are built here,
-/// strings as utf8 and dates as date32 (days), which is what Parquet's DATE and R's Date hold.
+/// A frame to an Arrow record batch. Microsoft.Data.Analysis 0.23.1 hands its numeric columns to Arrow
+/// without a copy (<c>ToArrowRecordBatches</c>), but three kinds are built here instead: it throws
+/// <c>NotImplementedException</c> for <c>StringDataFrameColumn</c>; it writes dates as date64
+/// (milliseconds) where Parquet's DATE and R's Date hold days (date32); and its booleans come out wrong
+/// (measured here: 1,0,0,1,0,0,… became 1,0,0,0,0,0,…: its one byte per value is handed over as Arrow's one
+/// bit per value), which the read-back test caught.
 /// </summary>
 public static class ArrowBridge
 {
@@ -18,8 +20,8 @@ public static class ArrowBridge
         if (frame.Columns.Count != specs.Count) throw new ArgumentException($"the frame has {frame.Columns.Count} columns, the export {specs.Count}", nameof(frame));
         var length = checked((int)frame.Rows.Count);
 
-        // The numeric and boolean columns through the library's own (zero-copy) path.
-        var direct = specs.Select((s, i) => (s, i)).Where(x => x.s.Kind is ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Boolean).ToList();
+        // The numeric columns through the library's own (zero-copy) path.
+        var direct = specs.Select((s, i) => (s, i)).Where(x => x.s.Kind is ColumnKind.Int32 or ColumnKind.Int64).ToList();
         var directArrays = new Dictionary<int, IArrowArray>();
         if (direct.Count > 0 && length > 0)
         {
@@ -41,6 +43,7 @@ public static class ArrowBridge
             {
                 ColumnKind.String => Strings((StringDataFrameColumn)column),
                 ColumnKind.Date => Dates((DateTimeDataFrameColumn)column),
+                ColumnKind.Boolean => Booleans((BooleanDataFrameColumn)column),
                 _ when length == 0 => Empty(spec.Kind),
                 _ => directArrays[c],
             });
@@ -69,6 +72,17 @@ public static class ArrowBridge
         return builder.Build();
     }
 
+    private static BooleanArray Booleans(BooleanDataFrameColumn column)
+    {
+        var builder = new BooleanArray.Builder();
+        for (long i = 0; i < column.Length; i++)
+        {
+            if (column[i] is { } value) builder.Append(value);
+            else builder.AppendNull();
+        }
+        return builder.Build();
+    }
+
     private static Date32Array Dates(DateTimeDataFrameColumn column)
     {
         var builder = new Date32Array.Builder();
@@ -83,7 +97,6 @@ public static class ArrowBridge
     private static IArrowArray Empty(ColumnKind kind) => kind switch
     {
         ColumnKind.Int32 => new Int32Array.Builder().Build(),
-        ColumnKind.Int64 => new Int64Array.Builder().Build(),
-        _ => new BooleanArray.Builder().Build(),
+        _ => new Int64Array.Builder().Build(),
     };
 }

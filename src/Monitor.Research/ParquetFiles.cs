@@ -107,7 +107,8 @@ public static class ParquetFrames
     public static async Task<DataFrame> ReadAsync(string path, IReadOnlyList<ColumnSpec> specs)
     {
         await using var stream = File.OpenRead(path);
-        await using var reader = await ParquetReader.CreateAsync(stream);
+        // Parquet.Net reads a DATE column as DateTime unless told; the export's dates are DateOnly.
+        await using var reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true });
         var total = checked((int)reader.RowGroups.Sum(g => g.RowCount));
         var builder = new FrameBuilder(specs, total);
         var offset = 0;
