@@ -69,8 +69,7 @@ internal sealed class EpisodePlan(EpisodeSet set, Measurement? measurement, Refe
             {
                 yield return builder.ToDataFrame();
                 any = true;
-                builder = new FrameBuilder(specs, capacity);
-                flags?.Rebind(builder);
+                builder.Reset();
             }
         }
         if (builder.Count > 0 || !any) yield return builder.ToDataFrame();
@@ -132,14 +131,12 @@ internal sealed class EpisodePlan(EpisodeSet set, Measurement? measurement, Refe
     /// the figure: the cohort and its parts are subsequences of the episodes in set order.</summary>
     private sealed class CohortFlags(Measurement m, FrameBuilder builder)
     {
-        private FrameBuilder _builder = builder;
+        private readonly FrameBuilder _builder = builder;
         private int _cohort, _exited, _entries, _entries8;
         private readonly HashSet<Episode> _topN = new(m.Cohort.TopN, ReferenceEqualityComparer.Instance);
         private readonly int cIn = builder.Index("in_cohort"), cExited = builder.Index("exited_in_period"), cClosed = builder.Index("exited_by_as_of"),
             cOngoing = builder.Index("ongoing_at_as_of"), cEntry = builder.Index("entry_in_period"), cEntry8 = builder.Index("entry_8plus"),
             cShort = builder.Index("short_episode"), cTop = builder.Index("top_n"), cDays = builder.Index("residential_days_in_period");
-
-        public void Rebind(FrameBuilder next) => _builder = next;
 
         public void Write(Episode e)
         {

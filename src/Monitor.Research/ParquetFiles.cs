@@ -52,10 +52,7 @@ public sealed class ParquetSink : IAsyncDisposable
             switch (spec.Kind)
             {
                 case ColumnKind.String:
-                    var strings = (StringArray)array;
-                    var texts = new string?[strings.Length];
-                    for (var i = 0; i < texts.Length; i++) texts[i] = strings.GetString(i);
-                    await group.WriteAsync(field, texts!);
+                    await group.WriteAsync(field, Texts((StringArray)array)!);
                     break;
                 case ColumnKind.Int32 when spec.Nullable:
                     await group.WriteAsync<int>(field, ((Int32Array)array).ToArray().AsMemory());
@@ -92,6 +89,27 @@ public sealed class ParquetSink : IAsyncDisposable
                     break;
             }
         }
+    }
+
+    /// <summary>The strings of an Arrow column. Neighbouring rows often repeat one (a youth's segments, a
+    /// file's SHA-256): the previous string is reused when the bytes are the same, instead of decoding anew.</summary>
+    private static string?[] Texts(StringArray strings)
+    {
+        var texts = new string?[strings.Length];
+        ReadOnlySpan<byte> previousBytes = default;
+        string? previous = null;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (strings.IsNull(i)) continue;
+            var bytes = strings.GetBytes(i);
+            if (previous is null || !bytes.SequenceEqual(previousBytes))
+            {
+                previous = System.Text.Encoding.UTF8.GetString(bytes);
+                previousBytes = bytes;
+            }
+            texts[i] = previous;
+        }
+        return texts;
     }
 
     public async ValueTask DisposeAsync()

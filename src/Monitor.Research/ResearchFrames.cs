@@ -117,7 +117,7 @@ public sealed class ResearchFrames : IDisposable
             {
                 yield return builder.ToDataFrame();
                 any = true;
-                builder = new FrameBuilder(specs, capacity);
+                builder.Reset();
             }
         }
         if (builder.Count > 0 || !any) yield return builder.ToDataFrame();
