@@ -139,8 +139,8 @@ public static class ResearchExport
                 }
                 // Each chunk leaves large arrays behind. With the episode set live (over a GB on the bench store) the
                 // GC let another GB and more of them pile up before a full collection (3.3 GB peak): a full
-                // collection whenever the heap has grown by 256 MB keeps the peak near the live set.
-                if (GC.GetTotalMemory(false) - heapAfterCollect > 256L << 20)
+                // collection whenever the heap has grown by 128 MB keeps the peak near the live set.
+                if (GC.GetTotalMemory(false) - heapAfterCollect > 128L << 20)
                 {
                     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
                     heapAfterCollect = GC.GetTotalMemory(false);

@@ -137,10 +137,19 @@ public sealed class ResearchFrames : IDisposable
 /// needs of the episode set, so the set (hundreds of MB) can go before the segments are written.</summary>
 internal sealed class SegmentLinks(long[] segmentIds, long[] episodeIds, string?[] youthKeys)
 {
+    private int _cursor;
+
+    /// <summary>The episode of a segment. The segments come in id order, so a cursor walks the sorted ids
+    /// forward (a binary search only when an id comes out of order).</summary>
     public long? EpisodeOf(long segmentId)
     {
-        var i = Array.BinarySearch(segmentIds, segmentId);
-        return i >= 0 ? episodeIds[i] : null;
+        if (_cursor > 0 && segmentIds[_cursor - 1] >= segmentId)
+        {
+            var found = Array.BinarySearch(segmentIds, segmentId);
+            _cursor = found >= 0 ? found : ~found;
+        }
+        while (_cursor < segmentIds.Length && segmentIds[_cursor] < segmentId) _cursor++;
+        return _cursor < segmentIds.Length && segmentIds[_cursor] == segmentId ? episodeIds[_cursor] : null;
     }
 
     public string YouthKey(int youthId) =>

@@ -94,10 +94,20 @@ public sealed partial class MonitorStore
             FROM segment WHERE superseded_by IS NULL AND start_date <= ?1 ORDER BY id
             """);
         query.Bind(1, DateCodec.ToInt(asOf));
+        // A few care and product codes repeat over millions of rows: decoded into a buffer and looked up, a
+        // string is made once per distinct code, not once per row.
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Interned(string text)
+        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        var chars = new char[256];
+        string Interned(ReadOnlySpan<byte> utf8)
         {
-            if (!strings.TryGetValue(text, out var interned)) strings[text] = interned = text;
+            if (utf8.Length > chars.Length) return System.Text.Encoding.UTF8.GetString(utf8);
+            var length = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            if (!lookup.TryGetValue(chars.AsSpan(0, length), out var interned))
+            {
+                interned = new string(chars, 0, length);
+                strings[interned] = interned;
+            }
             return interned;
         }
         while (query.Step())
@@ -112,8 +122,8 @@ public sealed partial class MonitorStore
                 Provider: (int)query.Int64(4),
                 Municipality: (int)query.Int64(5),
                 CareType: (CareType)query.Int64(6),
-                CareCode: Interned(query.Text(7)),
-                ProductCode: query.IsNull(8) ? null : Interned(query.Text(8)),
+                CareCode: Interned(query.Bytes(7)),
+                ProductCode: query.IsNull(8) ? null : Interned(query.Bytes(8)),
                 Start: DateCodec.FromInt(query.Int64(9)),
                 End: end == 0 ? null : DateCodec.FromInt(end),
                 AmountTenThousandths: amount < 0 ? null : amount);
