@@ -31,6 +31,8 @@ internal static class MeasureStep
             var comparison = Comparison.Of(
                 analysis.Measure(episodes, step.Baseline, step.Region, step.TopN),
                 analysis.Measure(episodes, step.Followup, step.Region, step.TopN));
+            // The same document as monitor compare, with its intervals (default replicates and seed).
+            comparison = comparison with { Statistics = ComparisonStatistics.Compute(episodes, episodes, comparison) };
             AtomicFile.Write(step.Output, JsonDocuments.Compare(comparison));
             return date;
         }, tries, cancellationToken);

@@ -80,18 +80,10 @@ public static class PoissonBootstrap
             if (sample.Count < 0.9 * replicates) continue;
             sample.Sort();
             var alpha = (1 - level) / 2;
-            intervals[f] = new BootstrapInterval(Quantile(sample, alpha), Quantile(sample, 1 - alpha), sample.Count);
+            // Type 7 (R's default), so a researcher can check the bounds in R from the replicates.
+            intervals[f] = new BootstrapInterval(Descriptive.QuantileType7(sample, alpha), Descriptive.QuantileType7(sample, 1 - alpha), sample.Count);
         }
         return intervals;
-    }
-
-    /// <summary>Hyndman–Fan type 7 (R's default), so a researcher can check the bounds in R from the replicates.</summary>
-    internal static double Quantile(IReadOnlyList<double> sorted, double p)
-    {
-        var h = (sorted.Count - 1) * p;
-        var lower = (int)Math.Floor(h);
-        if (lower >= sorted.Count - 1) return sorted[^1];
-        return sorted[lower] + (h - lower) * (sorted[lower + 1] - sorted[lower]);
     }
 }
 
