@@ -13,7 +13,7 @@ public static class ExportCommand
         var asOf = new Option<string?>("--as-of") { Description = "The as-of date (yyyy-MM-dd). Give this or --window." };
         var window = new Option<int?>("--window") { Description = "N: read the period at its end + N days (needs --period)." };
         var period = new Option<string?>("--period") { Description = "A period (year or yyyy-MM-dd..yyyy-MM-dd): adds its cohort flags (in_cohort, exited_in_period, ...)." };
-        var region = CommonOptions.Region();
+        var region = new Option<string?>("--region") { Description = "With --period: the cohort flags count only episodes whose municipality lies in this region (every episode is still exported, with its region)." };
         var topN = new Option<int?>("--top-n") { Description = "N of the top_n flag (default 25)." };
         var output = new Option<string>("--out") { Description = "The folder to write (replaced whole when the export is complete).", Required = true };
         var format = new Option<string>("--format") { Description = "parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
