@@ -20,6 +20,7 @@ public static class MonitorCli
         root.Subcommands.Add(MeasureCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(EpisodesCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DidCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -21,6 +21,8 @@ internal static class MeasureStep
             using var analysis = new Analysis(store);
             var result = analysis.Compare(step.Baseline, step.Followup, step.Region, step.Region,
                 step.AsOf is { } date ? AsOfChoice.Of(date) : AsOfChoice.OfLatest, step.GapDays, step.ResidentialSet, step.TopN);
+            // The same document as monitor compare, with its intervals (default replicates and seed).
+            result = analysis.WithStatistics(result);
             AtomicFile.Write(step.Output, JsonDocuments.Compare(result));
             return result;
         }, tries, cancellationToken);

@@ -3,6 +3,7 @@ using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
 using Monitor.Core.Outcomes;
+using Monitor.Core.Statistics;
 
 namespace Monitor.Store;
 
@@ -98,6 +99,17 @@ public sealed class Analysis : IDisposable
             Measure(EpisodesAsOf(firstAsOf, gapDays, residentialSet), first, firstRegion, topN),
             Measure(EpisodesAsOf(secondAsOf, gapDays, residentialSet), second, secondRegion, topN),
             asOf.WindowDays);
+    }
+
+    /// <summary>The comparison with its intervals for a researcher (<see cref="ComparisonStatistics"/>): the
+    /// bootstrap resamples the youths of each measurement's own episode set (two sets with a window).</summary>
+    public Comparison WithStatistics(Comparison comparison, int replicates = PoissonBootstrap.DefaultReplicates, ulong seed = PoissonBootstrap.DefaultSeed)
+    {
+        EpisodeSet SetOf(Measurement m) => EpisodesAsOf(m.AsOf, m.GapDays, m.ResidentialSet);
+        return comparison with
+        {
+            Statistics = ComparisonStatistics.Compute(SetOf(comparison.Baseline), SetOf(comparison.Followup), comparison, replicates, seed),
+        };
     }
 
     /// <summary>The episodes under these rules, built once per analysis.</summary>

@@ -18,9 +18,10 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Benchmarks: bench import --rows N, bench measure --db DB.");
+        var command = new Command("bench", "Benchmarks: bench import --rows N, bench measure --db DB, bench export --db DB.");
         command.Subcommands.Add(ImportBench());
         command.Subcommands.Add(MeasureBench());
+        command.Subcommands.Add(ExportBench());
         return command;
     }
 
@@ -92,6 +93,40 @@ public static class BenchCommand
             Comparison.Of(first, second);
             Stage(output, $"measured {follow} and compared", watch);
             output.WriteLine($"  episodes + comparison: {total.Elapsed.TotalSeconds:N1} s");
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static Command ExportBench()
+    {
+        var period = new Option<string>("--period") { Description = "Period of the cohort flags (default 2020).", DefaultValueFactory = _ => "2020" };
+        var asOf = new Option<string>("--as-of") { Description = "As-of date (default 2022-06-30).", DefaultValueFactory = _ => "2022-06-30" };
+        var output = new Option<string?>("--out") { Description = "Keep the export in this folder (default: a temporary folder, removed after)." };
+        var command = new Command("export", "Export the store's episodes and segments to Parquet (monitor export); seconds and peak memory per stage.")
+            { period, asOf, output };
+        command.SetAction(async (parsed, cancellation) =>
+        {
+            var console = parsed.InvocationConfiguration.Output;
+            var request = new Research.FrameRequest(CommonOptions.ParseDate(parsed.GetValue(asOf)!, "--as-of"),
+                Period: CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period"));
+            var folder = parsed.GetValue(output) ?? Path.Combine(Path.GetTempPath(), "monitor-bench-export-" + Guid.NewGuid().ToString("N"));
+            Machine(console);
+            using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
+            var total = Stopwatch.StartNew();
+            try
+            {
+                var result = await Research.ResearchExport.WriteAsync(store, request, folder, Research.ExportFormat.Parquet,
+                    progress: line => console.WriteLine($"{line}; peak memory so far {PeakMegabytes():N0} MB; " +
+                                                        $"managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:N0} MB, {GC.CollectionCount(2)} full collections"));
+                var bytes = Directory.GetFiles(result.Folder).Sum(f => new FileInfo(f).Length);
+                console.WriteLine($"  export: {result.Episodes:N0} episodes and {result.Segments:N0} segments ({bytes / 1e6:N0} MB of Parquet) " +
+                                  $"in {total.Elapsed.TotalSeconds:N1} s; peak memory {PeakMegabytes():N0} MB");
+            }
+            finally
+            {
+                if (parsed.GetValue(output) is null && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            }
             return ExitCodes.Done;
         });
         return command;

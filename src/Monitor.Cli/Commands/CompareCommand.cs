@@ -16,6 +16,7 @@ public static class CompareCommand
         var regions = new Option<string?>("--regions") { Description = "A,B: compare region A (as baseline) with region B (as followup) over the --baseline period." };
         var json = CommonOptions.Json("the comparison");
         var rules = new EpisodeOptions();
+        var statistics = new StatisticsOptions();
         var command = new Command("compare", """
             Compare two measurements with the same rules, with a Mann–Whitney test of exit durations and a log-rank
             test of the entry cohorts. --window N reads each period at its own end plus N days (the fair comparison);
@@ -24,10 +25,12 @@ public static class CompareCommand
             """)
             { baseline, followup, region, regions, json };
         rules.AddTo(command);
+        statistics.AddTo(command);
         command.SetAction(parsed =>
         {
             var (choice, gapDays, residentialSet, settings) = rules.Resolve(parsed);
             var asOf = rules.Required(choice);
+            var (replicates, seed) = statistics.Resolve(parsed);
             var basePeriod = CommonOptions.ParsePeriod(parsed.GetValue(baseline)!, "--baseline");
             var regionName = parsed.GetValue(region);
             string? regionA = regionName, regionB = regionName;
@@ -45,6 +48,7 @@ public static class CompareCommand
             using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
             var comparison = analysis.Compare(basePeriod, followPeriod, regionA, regionB, asOf, gapDays, residentialSet, settings.TopN);
+            if (replicates > 0) comparison = analysis.WithStatistics(comparison, replicates, seed);
 
             var output = parsed.InvocationConfiguration.Output;
             var target = parsed.GetValue(json);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monitor.Core.Measurements;
 using Monitor.Core.Outcomes;
 using Monitor.Reporting.Json;
 using Monitor.Store;
@@ -15,13 +16,16 @@ public static class DidCommand
         var followup = new Option<string>("--followup") { Description = "The follow-up period.", Required = true };
         var json = CommonOptions.Json("the difference in differences");
         var rules = new EpisodeOptions();
+        var statistics = new StatisticsOptions();
         var command = new Command("did", "Difference in differences: the change in region A minus the change in region B, of residential days per 1,000 youths and of the mean stay.")
             { regions, baseline, followup, json };
         rules.AddTo(command);
+        statistics.AddTo(command);
         command.SetAction(parsed =>
         {
             var (choice, gapDays, residentialSet, settings) = rules.Resolve(parsed);
             var asOf = rules.Required(choice);
+            var (replicates, seed) = statistics.Resolve(parsed);
             var (a, b) = CommonOptions.RegionPair(parsed.GetValue(regions), null);
             var basePeriod = CommonOptions.ParsePeriod(parsed.GetValue(baseline)!, "--baseline");
             var followPeriod = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
@@ -31,6 +35,21 @@ public static class DidCommand
             var inB = analysis.Compare(basePeriod, followPeriod, b, b, asOf, gapDays, residentialSet, settings.TopN);
             var did = new DifferenceInDifferences(a!, b!, inA.Baseline, inA.Followup, inB.Baseline, inB.Followup);
             EpisodeOptions.TellLatest(asOf, analysis, parsed, documentOnStdout: parsed.GetValue(json) == "-");
+            if (replicates > 0)
+            {
+                // The trend check measures A and B over the periods before the baseline, each followed as long as
+                // the baseline is (its own as-of date), so a longer follow-up cannot make a trend.
+                var followUp = did.ABaseline.AsOf.DayNumber - basePeriod.To.DayNumber;
+                var earlier = new List<(Measurement A, Measurement B)>();
+                foreach (var p in PrePeriods.Before(basePeriod, store.EarliestStart()).Reverse())
+                {
+                    var set = analysis.EpisodesAsOf(p.To.AddDays(followUp), gapDays, residentialSet);
+                    var pair = (A: analysis.Measure(set, p, a, settings.TopN), B: analysis.Measure(set, p, b, settings.TopN));
+                    if (!PrePeriods.Held(pair.A, did.ABaseline) || !PrePeriods.Held(pair.B, did.BBaseline)) break;
+                    earlier.Insert(0, pair);
+                }
+                did = did with { Statistics = DidStatistics.Compute(did, earlier, replicates, seed) };
+            }
 
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json) is { } target)
@@ -43,6 +62,10 @@ public static class DidCommand
                 output.WriteLine($"{name}: {a} {F(f.ABaseline)} → {F(f.AFollowup)} (change {F(f.AChange)}); {b} {F(f.BBaseline)} → {F(f.BFollowup)} (change {F(f.BChange)}); " +
                                  $"difference in differences {F(f.DifferenceInDifferences)}");
             }
+            foreach (var interval in did.Statistics?.Intervals ?? [])
+                output.WriteLine($"{interval.Figure}: 95% interval of the difference in differences {F(interval.Interval?.Lower)} to {F(interval.Interval?.Upper)}");
+            foreach (var trend in did.Statistics?.Trends ?? [])
+                if (trend.English is { } sentence) output.WriteLine($"{trend.Figure}: {sentence}");
             return ExitCodes.Done;
         });
         return command;

@@ -10,6 +10,9 @@ public sealed record Comparison(Measurement Baseline, Measurement Followup, Mann
     /// <summary>The follow-up window in days (<c>--window N</c>), or null when one as-of date served both.</summary>
     public int? WindowDays { get; init; }
 
+    /// <summary>Intervals for a researcher (<see cref="ComparisonStatistics"/>), when they were asked for.</summary>
+    public ComparisonStatistics? Statistics { get; init; }
+
     public static Comparison Of(Measurement baseline, Measurement followup, int? windowDays = null)
     {
         // Exit cohorts favour short stays and a youth may be in both samples: a descriptive aid only.

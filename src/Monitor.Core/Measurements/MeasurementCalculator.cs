@@ -17,8 +17,8 @@ public sealed record MeasurementParameters(Period Period, string? Region = null,
 /// </summary>
 public static class MeasurementCalculator
 {
-    private const int ShortStayDays = 30;
-    private const int YoungAge = 12;
+    internal const int ShortStayDays = 30;
+    internal const int YoungAge = 12;
     private const int MinimumCountedStay = 8;
 
     public static Measurement Measure(EpisodeSet set, MeasurementParameters parameters, ReferenceData reference)
@@ -152,12 +152,12 @@ public static class MeasurementCalculator
 
     private static readonly IComparer<Episode> LongestLast = Comparer<Episode>.Create((a, b) => LongestFirst.Compare(b, a));
 
-    /// <summary>What the per-youth figures need of each cohort youth.</summary>
-    private readonly record struct CohortYouth(int AgeAtFirstCohortStart, bool HasOngoingCohortEpisode, decimal CostOfAllStays, decimal AmbulantAmount);
+    /// <summary>What the per-youth figures need of each cohort youth (also the bootstrap of <see cref="ChangeIntervals"/>).</summary>
+    internal readonly record struct CohortYouth(int YouthId, int AgeAtFirstCohortStart, bool HasOngoingCohortEpisode, decimal CostOfAllStays, decimal AmbulantAmount);
 
     /// <summary>The cohort's youths. The cohort is in youth order, so a youth's cohort episodes are
     /// consecutive and the first is the earliest.</summary>
-    private static List<CohortYouth> PerYouth(EpisodeSet set, List<Episode> cohort, DateOnly from)
+    internal static List<CohortYouth> PerYouth(EpisodeSet set, IReadOnlyList<Episode> cohort, DateOnly from)
     {
         var youths = new List<CohortYouth>();
         for (var i = 0; i < cohort.Count;)
@@ -174,7 +174,7 @@ public static class MeasurementCalculator
                 if (s.CareType == CareType.Ambulant) ambulant += s.Amount ?? 0;
 
             var age = Age.InYears(first.BirthDate, first.Start > from ? first.Start : from);
-            youths.Add(new CohortYouth(age, ongoing, costOfAllStays, ambulant));
+            youths.Add(new CohortYouth(first.YouthId, age, ongoing, costOfAllStays, ambulant));
         }
         return youths;
     }

@@ -16,6 +16,9 @@ public sealed record DifferenceInDifferences(
     Measurement BBaseline,
     Measurement BFollowup)
 {
+    /// <summary>Intervals and the pre-period trend check (<see cref="DidStatistics"/>), when they were asked for.</summary>
+    public DidStatisticsResult? Statistics { get; init; }
+
     public DidFigure ResidentialDaysPer1000 => Figure(m => m.Outcomes?.ResidentialDaysPer1000);
 
     /// <summary>The mean stay of the stock (<c>duration_days.mean_all</c>).</summary>

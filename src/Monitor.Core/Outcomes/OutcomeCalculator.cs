@@ -2,6 +2,7 @@ using System.Globalization;
 using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
+using Monitor.Core.Statistics;
 
 namespace Monitor.Core.Outcomes;
 
@@ -12,9 +13,7 @@ namespace Monitor.Core.Outcomes;
 public static class OutcomeCalculator
 {
     /// <summary>|RCI| above this is a reliable change (Jacobson &amp; Truax 1991: 1.96, two-sided 5%).</summary>
-    public const double ReliableChange = 1.96;
-
-    private const double RciTolerance = 1e-9;
+    public const double ReliableChange = JacobsonTruax.ReliableChange;
 
     public const int PreWindowBefore = 90;
     public const int PreWindowAfter = 30;
@@ -31,12 +30,7 @@ public static class OutcomeCalculator
 
         // Residential days inside the period, censored at the as-of date.
         long days = 0;
-        foreach (var e in cohort)
-        {
-            var first = e.Start > period.From ? e.Start : period.From;
-            var last = e.LastDay(asOf) < period.To ? e.LastDay(asOf) : period.To;
-            if (last >= first) days += last.DayNumber - first.DayNumber + 1;
-        }
+        foreach (var e in cohort) days += ResidentialDaysIn(e, period, asOf);
         var inCareAtEnd = cohort.Where(e => e.Start <= period.To && e.LastDay(asOf) >= period.To).Select(e => e.YouthId).Distinct().Count();
 
         // The population of the area: the region's municipalities, or without a region every municipality
@@ -76,6 +70,15 @@ public static class OutcomeCalculator
             Endings: Endings(period, asOf, set.Rules, InArea, data, notes),
             Rom: Rom(set, cohort, asOf, data, notes),
             Notes: notes);
+    }
+
+    /// <summary>An episode's days from the later of its start and <c>from</c> to the earlier of its last day
+    /// (the as-of date while it runs) and <c>to</c>, both inclusive; 0 outside the period.</summary>
+    public static int ResidentialDaysIn(Episode e, Period period, DateOnly asOf)
+    {
+        var first = e.Start > period.From ? e.Start : period.From;
+        var last = e.LastDay(asOf) < period.To ? e.LastDay(asOf) : period.To;
+        return last >= first ? last.DayNumber - first.DayNumber + 1 : 0;
     }
 
     /// <summary>Per quarter of the period: entries, exits, and who is in care on the quarter's last day.
@@ -205,29 +208,31 @@ public static class OutcomeCalculator
             var sd = Math.Sqrt(changes.Sum(c => (c - meanChange) * (c - meanChange)) / (n - 1));
             if (sd > 0) dz = meanChange / sd;
         }
-        // Jacobson–Truax: the change over the standard error of a difference, SE_diff = sd · √(2(1 − r)).
-        var seDifference = instrument.Sd * Math.Sqrt(2 * (1 - instrument.Reliability));
-        int improved = 0, deteriorated = 0, startedClinical = 0, recovered = 0;
+        // Jacobson–Truax (Statistics.JacobsonTruax): improved and deteriorated are reliable changes; the
+        // existing recovered_share counts crossing the cut-off alone, recovered_jt the standard "hersteld".
+        int improved = 0, deteriorated = 0, startedClinical = 0, recovered = 0, recoveredReliably = 0;
         foreach (var (_, pre, post) in pairs)
         {
-            var rci = (post - pre) / seDifference;
-            var better = instrument.LowerIsBetter ? -rci : rci;
-            // An RCI of exactly 1.96 is unchanged; the tolerance keeps 19.6 / 10 = 1.9600000000000002 there too.
-            if (better > ReliableChange + RciTolerance) improved++;
-            else if (better < -ReliableChange - RciTolerance) deteriorated++;
+            var category = JacobsonTruax.Classify(pre, post, instrument.Sd, instrument.Reliability, instrument.Cutoff, instrument.LowerIsBetter);
+            if (category is ReliableChangeCategory.Recovered or ReliableChangeCategory.Improved) improved++;
+            else if (category == ReliableChangeCategory.Deteriorated) deteriorated++;
             if (Clinical(instrument, pre))
             {
                 startedClinical++;
                 if (!Clinical(instrument, post)) recovered++;
+                if (category == ReliableChangeCategory.Recovered) recoveredReliably++;
             }
         }
         return new RomFigures(instrument.Name, informant, n, pairs.Average(p => p.Pre), pairs.Average(p => p.Post), meanChange, dz,
             (double)improved / n, (double)(n - improved - deteriorated) / n, (double)deteriorated / n,
             startedClinical, startedClinical == 0 ? null : (double)recovered / startedClinical,
-            pairs.Select(p => p.Youth).Distinct().ToList());
+            pairs.Select(p => p.Youth).Distinct().ToList())
+        {
+            RecoveredReliably = recoveredReliably,
+        };
     }
 
     /// <summary>On the clinical side of the cut-off: at or above it when lower is better, at or below it otherwise.</summary>
     internal static bool Clinical(InstrumentRow instrument, double score) =>
-        instrument.LowerIsBetter ? score >= instrument.Cutoff : score <= instrument.Cutoff;
+        JacobsonTruax.Clinical(score, instrument.Cutoff, instrument.LowerIsBetter);
 }

@@ -38,4 +38,13 @@ public sealed record RomFigures(
     double? DeterioratedShare,
     int StartedClinical,
     double? RecoveredShare,
-    IReadOnlyList<int> YouthIds);
+    IReadOnlyList<int> YouthIds)
+{
+    /// <summary>Pairs that started clinical and are "hersteld" by Jacobson–Truax: a reliable improvement
+    /// that also crosses the cut-off (<see cref="Statistics.JacobsonTruax"/>). <see cref="RecoveredShare"/>
+    /// counts crossing the cut-off alone.</summary>
+    public int RecoveredReliably { get; init; }
+
+    /// <summary><see cref="RecoveredReliably"/> over <see cref="StartedClinical"/>; null when none started clinical.</summary>
+    public double? RecoveredReliablyShare => StartedClinical == 0 ? null : (double)RecoveredReliably / StartedClinical;
+}

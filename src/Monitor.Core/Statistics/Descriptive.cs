@@ -78,12 +78,13 @@ public static class Descriptive
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /// <summary>Hyndman–Fan type 7: h = (n − 1)p, interpolate between the values at floor(h) and the next.</summary>
-    private static double QuantileType7(double[] sorted, double p)
+    /// <summary>Hyndman–Fan type 7: h = (n − 1)p, interpolate between the values at floor(h) and the next
+    /// (also the bootstrap's percentiles, <see cref="PoissonBootstrap"/>).</summary>
+    internal static double QuantileType7(IReadOnlyList<double> sorted, double p)
     {
-        var h = (sorted.Length - 1) * p;
+        var h = (sorted.Count - 1) * p;
         var lower = (int)Math.Floor(h);
-        if (lower >= sorted.Length - 1)
+        if (lower >= sorted.Count - 1)
         {
             return sorted[^1];
         }

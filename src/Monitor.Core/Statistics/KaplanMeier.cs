@@ -63,7 +63,7 @@ public static class KaplanMeier
             }
             atRisk -= died + censored;
         }
-        return new KaplanMeierCurve(steps, sorted.Length, events);
+        return new KaplanMeierCurve(steps, sorted.Length, events, sorted.Length == 0 ? 0 : sorted[^1].Days);
     }
 
     /// <summary>

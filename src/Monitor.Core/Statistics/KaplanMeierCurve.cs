@@ -16,12 +16,16 @@ public sealed class KaplanMeierCurve
     /// </summary>
     private const double ExactWindow = 1e-6;
 
-    internal KaplanMeierCurve(IList<KaplanMeierStep> steps, int subjects, int events)
+    internal KaplanMeierCurve(IList<KaplanMeierStep> steps, int subjects, int events, int lastTime = 0)
     {
         Steps = new ReadOnlyCollection<KaplanMeierStep>(steps);
         Subjects = subjects;
         Events = events;
+        LastTime = lastTime;
     }
+
+    /// <summary>The largest observed time, exit or censored (0 without subjects): where a flat curve ends.</summary>
+    public int LastTime { get; }
 
     /// <summary>Steps at each distinct time where at least one event happened, in time order.</summary>
     public IReadOnlyList<KaplanMeierStep> Steps { get; }

@@ -10,7 +10,7 @@ namespace Monitor.Reporting.Json;
 /// The JSON documents of PROTOCOL.md 7, written key by key so their shape reads like the protocol and
 /// the same figures always give the same bytes. Numbers are unrounded; dates are yyyy-MM-dd.
 /// </summary>
-public static class JsonDocuments
+public static partial class JsonDocuments
 {
     public const int ProtocolVersion = 2;
 
@@ -37,6 +37,7 @@ public static class JsonDocuments
         Number(w, "p_value", comparison.EntryCohort?.PValue);
         w.WriteEndObject();
         w.WriteEndObject();
+        if (comparison.Statistics is { } statistics) WriteStatistics(w, comparison, statistics); // issue 13: new keys only
         w.WriteEndObject();
     });
 
@@ -88,6 +89,7 @@ public static class JsonDocuments
             WriteMeasurement(w, m);
         }
         w.WriteEndObject();
+        if (did.Statistics is { } statistics) WriteStatistics(w, statistics); // issue 13: new keys only
         w.WriteEndObject();
     });
 
