@@ -49,8 +49,10 @@ public static class ResearchExport
         try
         {
             using var frames = new ResearchFrames(store);
+            // One snapshot for the episodes and the segments, so both files describe the same imports.
+            using var analysis = new Analysis(store);
             var extension = format == ExportFormat.Parquet ? "parquet" : "csv";
-            var plan = frames.Prepare(request);
+            var plan = frames.Prepare(request, analysis);
             Stage($"built {plan.EpisodeCount:N0} episodes");
             var episodeSpecs = ExportColumns.EpisodeColumns(request.Period is not null);
             var metadata = Metadata(request, windowDays);
@@ -60,6 +62,7 @@ public static class ResearchExport
             Stage($"wrote {episodes:N0} episodes");
             var links = plan.Links();
             plan = null; // the episode set and its segment array can go before the segments are streamed
+            analysis.ReleaseSegments();
             GC.Collect();
             await WriteFrames(Path.Combine(temporary, $"segments.{extension}"), ExportColumns.Segment, format, metadata,
                 frames.SegmentChunks(request, links, ChunkRows), rows => segments += rows, progress);

@@ -30,8 +30,11 @@ public sealed class ResearchFrames : IDisposable
 
     private ResearchFrames(MonitorStore store, bool ownsStore) => (_store, _ownsStore) = (store, ownsStore);
 
+    /// <summary>The store the frames read.</summary>
+    internal MonitorStore Store => _store;
+
     /// <summary>Opens the store at <paramref name="storePath"/> (read for the frames; closed with this object).</summary>
-    public static ResearchFrames Open(string storePath) => new(MonitorStore.Open(storePath), true);
+    public static ResearchFrames Open(string storePath) => new(MonitorStore.OpenExisting(storePath), true);
 
     public void Dispose()
     {
@@ -41,8 +44,8 @@ public sealed class ResearchFrames : IDisposable
     /// <summary>Every episode as of the request's date; with a period, with the cohort flags.</summary>
     public DataFrame Episodes(FrameRequest request)
     {
-        var plan = Prepare(request);
-        return plan.EpisodeChunks(int.MaxValue).Single();
+        using var analysis = new Analysis(_store);
+        return Prepare(request, analysis).EpisodeChunks(int.MaxValue).Single();
     }
 
     /// <summary>The cohort of the request's period: the episodes whose <c>in_cohort</c> is true.</summary>
@@ -57,15 +60,15 @@ public sealed class ResearchFrames : IDisposable
     /// and the episode it is part of.</summary>
     public DataFrame Segments(FrameRequest request)
     {
-        var plan = Prepare(request);
-        var links = plan.Links();
+        using var analysis = new Analysis(_store);
+        var links = Prepare(request, analysis).Links();
         return SegmentChunks(request, links, int.MaxValue).Single();
     }
 
-    /// <summary>Builds the episodes (and the measurement, with a period) once; the export writes from it.</summary>
-    internal EpisodePlan Prepare(FrameRequest request)
+    /// <summary>Builds the episodes (and the measurement, with a period) once; the export writes from it.
+    /// Everything read while <paramref name="analysis"/> is open comes from its one snapshot of the store.</summary>
+    internal EpisodePlan Prepare(FrameRequest request, Analysis analysis)
     {
-        var analysis = new Analysis(_store);
         analysis.CheckRegion(request.Region);
         if (request.Period is { } p && request.AsOf < p.To)
             throw new InvalidRequestException($"the as-of date {request.AsOf:yyyy-MM-dd} is before the period's end {p.To:yyyy-MM-dd}");

@@ -35,6 +35,15 @@ public sealed class Analysis : IDisposable
 
     public void Dispose() => _snapshot.Dispose();
 
+    /// <summary>Lets the segments and episode sets read so far go (the snapshot stays open): for a caller that
+    /// streams other rows of the same snapshot next and needs the memory.</summary>
+    public void ReleaseSegments()
+    {
+        _segments = null;
+        _sortedFor = null;
+        _episodeSets.Clear();
+    }
+
     public ReferenceData Reference { get; }
 
     public EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet)

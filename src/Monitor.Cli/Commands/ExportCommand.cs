@@ -39,15 +39,18 @@ public static class ExportCommand
             var choice = ChooseAsOf(parsed.GetValue(asOf), parsed.GetValue(window), thePeriod);
 
             using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
+            LatestAsOf? latest = null;
             var date = choice.For(thePeriod ?? new Period(DateOnly.MinValue, DateOnly.MinValue),
-                () => (store.LatestAsOf() ?? throw new InvalidRequestException($"no segment stored yet in {store.Path}")).Date, "--period");
+                () => (latest = store.LatestAsOf() ?? throw new InvalidRequestException($"no segment stored yet in {store.Path}")).Date, "--period");
+            var asOfSource = latest is null ? null : $"--as-of latest: {latest.Explanation}";
+            if (asOfSource is not null) parsed.InvocationConfiguration.Output.WriteLine($"--as-of latest: {date:yyyy-MM-dd} ({latest!.Explanation})");
             var request = new FrameRequest(date, gap, settings.ResidentialSetOr(parsed.GetValue(residentialSet)), thePeriod, parsed.GetValue(region),
                 parsed.GetValue(topN) ?? settings.TopN);
             var windowDays = choice.WindowDays;
             ExportResult result;
             try
             {
-                result = await ResearchExport.WriteAsync(store, request, parsed.GetValue(output)!, theFormat, windowDays);
+                result = await ResearchExport.WriteAsync(store, request, parsed.GetValue(output)!, theFormat, windowDays, asOfSource);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
