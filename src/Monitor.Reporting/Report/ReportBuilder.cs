@@ -38,6 +38,9 @@ internal sealed partial class ReportBuilder
 
     public string Scope => Baseline.Region ?? Input.Options.RegionA ?? W["scope.all_regions"];
 
+    /// <summary>The area as it reads inside a sentence ("voor alle regio's samen").</summary>
+    public string ScopeInSentence => Baseline.Region ?? Input.Options.RegionA ?? W["scope.in_sentence_all"];
+
     public ReportModel Build()
     {
         var sections = new List<Section>

@@ -20,7 +20,7 @@ internal static class ReportStyle
         .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; color: var(--muted); margin: 0; }
         .meta { margin: .2rem 0; color: var(--muted); }
         .contents-title { border: 0; margin-top: 1.2rem; font-size: 1.1rem; }
-        ol.contents { padding-left: 1.2rem; margin: .3rem 0; columns: 2 16rem; }
+        ol.contents { list-style: none; padding-left: 0; margin: .3rem 0; columns: 2 16rem; }
         ol.contents li { break-inside: avoid; }
         .legend { border: 1px solid var(--line); border-radius: .3rem; padding: .4rem .8rem; margin: 1rem 0; font-size: .9rem; }
         .legend h2 { font-size: 1rem; border: 0; margin: .2rem 0; }
@@ -44,7 +44,7 @@ internal static class ReportStyle
         thead th { vertical-align: bottom; font-size: .85rem; }
         th[scope=row] { font-weight: normal; min-width: 10rem; }
         tr.group th, tr.group td { font-weight: 700; }
-        .num { text-align: right; white-space: nowrap; }
+        .num { text-align: right; } td.num { white-space: nowrap; }
         td.better { color: var(--better); } td.worse { color: var(--worse); }
         .mark { font-weight: 700; }
         figure { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
@@ -65,6 +65,8 @@ internal static class ReportStyle
           h2 { margin-top: 1.4rem; }
           .table-scroll { overflow: visible; }
           table { font-size: 8.5pt; break-inside: auto; }
+          th, td { padding: .2rem .3rem; }
+          th[scope=row] { min-width: 0; }
           thead { display: table-header-group; }
           tr, th, td { break-inside: avoid; page-break-inside: avoid; }
           figure { break-inside: avoid; page-break-inside: avoid; }

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +39,9 @@ public static class ReportWriter
 
     private static string RenderHtml(ReportModel model, View view)
     {
-        using var services = new ServiceCollection().BuildServiceProvider();
+        // Text is encoded as HTML needs it (<, >, &, quotes), not every letter outside ASCII: "beëindigd" stays
+        // readable in the file, as it was before the components.
+        using var services = new ServiceCollection().AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)).BuildServiceProvider();
         using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         return renderer.Dispatcher.InvokeAsync(async () =>
         {

@@ -28,6 +28,9 @@ public sealed class Words
 
     public bool Has(string name) => _texts.ContainsKey(name);
 
+    /// <summary>The text as the file has it, placeholders and all (for tests and editors' tools).</summary>
+    public string Raw(string name) => _texts[name];
+
     /// <summary>The text called <paramref name="name"/>, without placeholders.</summary>
     public string this[string name] => Fill(name, []);
 

@@ -22,7 +22,8 @@ public static class TableCsv
         {
             var cells = new List<object?> { row.Label };
             if (table.HasUnits) cells.Add(row.UnitText ?? "");
-            cells.AddRange(row.Cells.Select(c => c.Key is null ? c.Text : Number(view, c.Key)));
+            // A cell with no figure behind it (an area without stays in one period) is empty, as a hidden one is.
+            cells.AddRange(row.Cells.Select(c => c.Key is null ? c.Text == View.NoValueMark ? "" : c.Text : Number(view, c.Key)));
             csv.Row(cells);
         }
         return text.ToString();

@@ -17,11 +17,13 @@ internal sealed partial class ReportBuilder
             var isRegion = area.Key.StartsWith("regions.", StringComparison.Ordinal);
             if (!V.Has($"baseline.{area.Key}.youths") && !V.Has($"followup.{area.Key}.youths")) continue;
             var name = area.Key == AreaFigures.OutsideRegions ? W["municipalities.outside"] : isRegion ? W.F("municipalities.region", ("region", area.Name)) : area.Name;
+            // An area that one period does not have (no stays outside the regions file then) has no figure there.
+            Cell Figure(string key, Unit unit) => V.Has(key) ? Cell.Figure(key, unit) : Cell.Words(View.NoValueMark);
             rows.Add(new TableRow(name,
             [
-                Cell.Figure($"baseline.{area.Key}.youths", Unit.Count), Cell.Figure($"followup.{area.Key}.youths", Unit.Count),
-                Cell.Figure($"baseline.{area.Key}.entries", Unit.Count), Cell.Figure($"followup.{area.Key}.entries", Unit.Count),
-                Cell.Figure($"baseline.{area.Key}.residential_days_per_1000", Unit.Rate, 0), Cell.Figure($"followup.{area.Key}.residential_days_per_1000", Unit.Rate, 0),
+                Figure($"baseline.{area.Key}.youths", Unit.Count), Figure($"followup.{area.Key}.youths", Unit.Count),
+                Figure($"baseline.{area.Key}.entries", Unit.Count), Figure($"followup.{area.Key}.entries", Unit.Count),
+                Figure($"baseline.{area.Key}.residential_days_per_1000", Unit.Rate), Figure($"followup.{area.Key}.residential_days_per_1000", Unit.Rate),
             ], Group: isRegion));
         }
         rows.Add(new TableRow(W["municipalities.total"],

@@ -10,7 +10,7 @@ internal sealed partial class ReportBuilder
         var warnings = Baseline.Warnings.Count + Followup.Warnings.Count;
         var messages = KeyMessages.Select(V.Published, new SummaryContext(OneAsOf, warnings));
         var lines = messages.Select(m => new SummaryLine(Sentence(m), m)).ToList();
-        return new Section("samenvatting", W["summary.title"], [P("summary.intro", ("scope", Scope)), new SummaryBlock(lines)]);
+        return new Section("samenvatting", W["summary.title"], [P("summary.intro", ("scope", ScopeInSentence)), new SummaryBlock(lines)]);
     }
 
     /// <summary>A message in words; every number in it is a published figure it cites.</summary>
