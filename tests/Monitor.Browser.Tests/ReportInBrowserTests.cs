@@ -89,7 +89,12 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
         var smallestTableText = await page.EvaluateAsync<double>("() => Math.min(...Array.from(document.querySelectorAll('td, th')).map(e => parseFloat(getComputedStyle(e).fontSize)))");
         Assert.True(smallestTableText >= 12, $"table text of {smallestTableText} px");
 
+        // For a person to look at: the whole page, and in pieces a file viewer can show.
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"report-{width}.png"), FullPage = true });
+        var total = await page.EvaluateAsync<double>("() => document.documentElement.scrollHeight");
+        for (var (y, n) = (0.0, 1); y < total && n <= 40; y += 1600, n++)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"report-{width}-{n:D2}.png"), FullPage = true,
+                Clip = new() { X = 0, Y = (float)y, Width = width, Height = (float)Math.Min(1600, total - y) } });
         Assert.Empty(problems);
     }
 
