@@ -101,11 +101,12 @@ public static class AreaFigures
             var a = K(area.Key);
             set.Count(a + ".youths", firstEpisode.Count(e => codes.Contains(e.Municipality)));
             set.Count(a + ".entries", own.Count(e => period.Contains(e.Start)));
-            set.Statistic(a + ".residential_days", own.Sum(Days), MeasurementFigures.Youths(own));
+            // An area without stays has no days to count over anybody: no value rather than a withheld 0.
+            set.Statistic(a + ".residential_days", own.Count == 0 ? null : own.Sum(Days), MeasurementFigures.Youths(own));
             var people = codes.Select(c => population(c, period.From.Year)).ToList();
             long? total = codes.Count > 0 && people.All(p => p is not null) ? people.Sum(p => p!.Value) : null;
             set.Add(new Figure(a + ".population", FigureKind.Count, total));
-            double? rate = total is > 0 ? own.Sum(Days) * 1000.0 / total.Value : null;
+            double? rate = total is > 0 && own.Count > 0 ? own.Sum(Days) * 1000.0 / total.Value : null;
             set.Share(a + ".residential_days_per_1000", rate, a + ".residential_days", a + ".population");
         }
 

@@ -62,7 +62,9 @@ public sealed class View(Published published, Words words)
             Unit.Share => NumberText.Percent(value, decimals, Language),
             _ => NumberText.Number(value, decimals, Language),
         };
-        return signed && Math.Round(value * (unit == Unit.Share ? 100 : 1), decimals) > 0 ? "+" + text : text;
+        if (!signed || Math.Round(value * (unit == Unit.Share ? 100 : 1), decimals) <= 0) return text;
+        // The sign goes where NumberText puts a minus: after "€ " in Dutch ("€ +5"), before "€" in English ("+€5").
+        return unit == Unit.Euro && Language == Language.Dutch ? text.Replace("€" + NumberText.EuroSpace, "€" + NumberText.EuroSpace + "+") : "+" + text;
     }
 
     /// <summary>A value as a chart may draw it: hidden values carry no number.</summary>
