@@ -1,3 +1,4 @@
+using System.Reflection;
 using Monitor.Core.Domain;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
@@ -9,7 +10,11 @@ namespace Monitor.Cli;
 /// <summary>What a report is asked for.</summary>
 /// <param name="AsOf">A window after each period (the default, <see cref="ReportAssembler.DefaultWindowDays"/>) or one as-of date.</param>
 public sealed record ReportRequest(Period Baseline, Period Followup, AsOfChoice AsOf, int GapDays, IReadOnlyList<CareType> ResidentialSet,
-    string? Region, string? RegionA, string? RegionB, Language Language, int SuppressionThreshold, int TopN);
+    string? Region, string? RegionA, string? RegionB, Language Language, int SuppressionThreshold, int TopN)
+{
+    /// <summary>The colophon's contact line (settings: <c>report_contact</c>).</summary>
+    public string? Contact { get; init; }
+}
 
 /// <summary>
 /// Gathers from the store everything the chart report shows (measurements, the sensitivity runs, the
@@ -42,13 +47,42 @@ public static class ReportAssembler
             ? []
             : new[] { request.Baseline, request.Followup }.Select(p => Compare(request.GapDays, request.RegionA, request.RegionB, p, p)).ToList();
 
+        // The trend: every calendar year the data cover, each read with the same window after its end (the report's
+        // window, or the default one when a single as-of date was asked for: one date would make later years look
+        // shorter by design). A year that is the baseline or follow-up measurement itself is that measurement.
+        var trendWindow = request.AsOf.WindowDays ?? DefaultWindowDays;
+        var trend = new List<Measurement>();
+        if (analysis.CoveredYears() is { } years)
+        {
+            var (first, last) = (Math.Min(years.First, request.Baseline.From.Year), Math.Max(years.Last, request.Followup.To.Year));
+            for (var year = first; year <= last; year++)
+            {
+                var period = Period.Year(year);
+                var window = AsOfChoice.OfWindow(trendWindow);
+                trend.Add(main.Baseline.Period == period && main.Baseline.AsOf == period.To.AddDays(trendWindow) ? main.Baseline
+                    : main.Followup.Period == period && main.Followup.AsOf == period.To.AddDays(trendWindow) ? main.Followup
+                    : analysis.Measure(period, window, request.GapDays, request.ResidentialSet, mainRegion, request.TopN));
+            }
+        }
+        var population = analysis.OutcomeData.Population.GroupBy(p => (p.Municipality, p.Year)).ToDictionary(g => g.Key, g => (long)g.Last().Youths);
+
         var lineage = store.Imports()
             .Select(r => new LineageFile(r.FileName, r.Format ?? "?", r.Status, r.StartedAt, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate, r.Source,
                 r.CoverageDate))
             .ToList();
+        var version = typeof(ReportAssembler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?";
         var input = new ReportInput(main, sensitivity, regions,
-            new ReportOptions(request.Language, request.SuppressionThreshold, request.RegionA, request.RegionB),
-            lineage, store.CountSegmentsWithoutAmount(), analysis.Reference, (clock ?? TimeProvider.System).GetUtcNow());
+            new ReportOptions(request.Language, request.SuppressionThreshold, request.RegionA, request.RegionB)
+            {
+                TrendWindowDays = trendWindow,
+                Contact = request.Contact,
+                ProductVersion = version,
+            },
+            lineage, store.CountSegmentsWithoutAmount(), analysis.Reference, (clock ?? TimeProvider.System).GetUtcNow())
+        {
+            Trend = trend,
+            Population = (municipality, year) => population.TryGetValue((municipality, year), out var youths) ? youths : null,
+        };
         return ReportWriter.Write(input, folder);
     }
 }

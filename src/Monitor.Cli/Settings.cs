@@ -10,13 +10,17 @@ namespace Monitor.Cli;
 /// Defaults a region can change without typing them on every command: a JSON file named by
 /// <c>--settings</c>, else <c>$MONITOR_SETTINGS</c>, else <c>monitor.settings.json</c> beside the store.
 /// Options on the command line win over the file. Keys: <c>gap_days</c>, <c>residential_set</c>,
-/// <c>top_n</c>, <c>suppression_threshold</c>, <c>lock_wait_seconds</c>, and <c>dashboard</c> (<c>allow_from</c>,
+/// <c>top_n</c>, <c>suppression_threshold</c>, <c>lock_wait_seconds</c>, <c>report_contact</c> (the report colophon's
+/// contact line: who answers questions about the figures), and <c>dashboard</c> (<c>allow_from</c>,
 /// <c>allowed_hosts</c>, <c>read_only</c>: <see cref="DashboardSettings"/>).
 /// </summary>
 /// <param name="LockWait">How long an import waits for another import's write lock before it gives up.</param>
 public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSet, int TopN, int SuppressionThreshold, TimeSpan LockWait)
 {
     public DashboardSettings Dashboard { get; init; } = new();
+
+    /// <summary>The report colophon's contact line (<c>report_contact</c>), e.g. "Team Onderzoek, onderzoek@gemeente.nl"; null: none.</summary>
+    public string? ReportContact { get; init; }
 
     public const string Variable = "MONITOR_SETTINGS";
     public const string FileName = "monitor.settings.json";
@@ -52,6 +56,8 @@ public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSe
             }
             if (root.TryGetProperty("residential_set", out var set))
                 settings = settings with { ResidentialSet = CareTypes.ParseSet(string.Join(',', set.EnumerateArray().Select(e => e.GetString()))) };
+            if (root.TryGetProperty("report_contact", out var contact))
+                settings = settings with { ReportContact = contact.ValueKind == JsonValueKind.String ? contact.GetString() : throw new FormatException("report_contact must be a text") };
             if (root.TryGetProperty("dashboard", out var dashboard)) settings = settings with { Dashboard = ReadDashboard(dashboard) };
             return settings;
         }

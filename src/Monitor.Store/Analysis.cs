@@ -46,6 +46,16 @@ public sealed class Analysis : IDisposable
 
     public ReferenceData Reference { get; }
 
+    /// <summary>The outcome data (population, end reasons, questionnaires) of this snapshot, read once.</summary>
+    public OutcomeData OutcomeData => _outcomeData ??= _store.LoadOutcomeData();
+
+    /// <summary>
+    /// The calendar years the stored extracts cover, for a trend: from the year of the earliest segment end (before
+    /// it an extract lists only stays still running then, so every count would be too low) to the last year whose
+    /// 31 December an extract's coverage date reaches. Null when nothing is stored.
+    /// </summary>
+    public (int First, int Last)? CoveredYears() => _store.CoveredYears();
+
     public EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet)
     {
         if (gapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({gapDays})");
@@ -75,12 +85,11 @@ public sealed class Analysis : IDisposable
         CheckRegion(region);
         if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
         var measurement = MeasurementCalculator.Measure(episodes, new MeasurementParameters(period, region, topN), Reference);
-        _outcomeData ??= _store.LoadOutcomeData();
         var asOf = episodes.Rules.AsOf;
         if (!_openSources.TryGetValue(asOf, out var openSources)) _openSources[asOf] = openSources = _store.OpenSegmentsOfEarlyExtracts(asOf);
         return measurement with
         {
-            Outcomes = OutcomeCalculator.Measure(episodes, measurement, Reference, _outcomeData),
+            Outcomes = OutcomeCalculator.Measure(episodes, measurement, Reference, OutcomeData),
             Warnings = CoverageWarning.Of(measurement, episodes, openSources),
         };
     }

@@ -52,4 +52,16 @@ public sealed partial class MonitorStore
         }
         return sources;
     }
+
+    /// <summary>See <see cref="Analysis.CoveredYears"/>.</summary>
+    public (int First, int Last)? CoveredYears()
+    {
+        var (end, coverage) = Connection.QuerySingle<(long?, long?)>("""
+            SELECT (SELECT min(end_date) FROM segment WHERE superseded_by IS NULL AND end_date IS NOT NULL),
+                   (SELECT max(coverage_date) FROM import_file WHERE status = 'imported' AND coverage_date IS NOT NULL)
+            """);
+        if (end is not { } e || coverage is not { } c) return null;
+        var last = DateCodec.FromInt(c);
+        return (DateCodec.FromInt(e).Year, last.Month == 12 && last.Day == 31 ? last.Year : last.Year - 1);
+    }
 }

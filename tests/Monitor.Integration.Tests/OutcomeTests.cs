@@ -306,23 +306,26 @@ public sealed class OutcomeTests : IDisposable
         var report = _folder.File("report");
         Run("report", "--baseline", "2020", "--followup", "2021", "--as-of", "2021-12-31", "--out", report);
         var html = File.ReadAllText(Path.Combine(report, "index.html"));
-        Assert.Contains("4b. Uitkomsten", html);
-        Assert.Contains("tables/uitkomsten-dagen.csv", html);
-        Assert.Contains("tables/stromen.csv", html);
+        Assert.Matches(@"\d+\. Uitkomsten</h2>", html);
+        Assert.Contains(">tables/uitkomsten-dagen-per-1000.csv</a>", html);
+        Assert.Contains(">tables/stromen-per-kwartaal.csv</a>", html);
 
         // without a region the area is the regions file: 8,000 + 2,000 + 15,000 + 5,000 = 30,000 youths, in 2020 and in 2021
-        var days = File.ReadAllLines(Path.Combine(report, "tables", "uitkomsten-dagen.csv"));
-        Assert.Contains("Jeugdigen 0–17 jaar in het gebied;30.000 (2020);30.000 (2021)", days);
-        Assert.Contains(days, l => l.StartsWith("Verblijfsdagen per 1.000 jeugdigen;", StringComparison.Ordinal));
+        var days = File.ReadAllLines(Path.Combine(report, "tables", "uitkomsten-dagen-per-1000.csv"));
+        Assert.Contains(days, l => l.Contains("Jeugdigen van 0 tot en met 17 jaar in het gebied", StringComparison.Ordinal) && l.EndsWith(",aantal,30000,30000", StringComparison.Ordinal));
+        Assert.Contains(days, l => l.StartsWith("Verblijfsdagen per 1.000 jeugdigen in het gebied,", StringComparison.Ordinal));
 
-        // All three youths (no region), counts of 1 to 9 shown as <10:
+        // All three youths (no region); counts of 1 to 9 are withheld, so their cells are empty and only zeros remain:
         //   2020-Q1: youth 1 leaves on 01-31;  2020-Q2: youths 0 and 2 enter and leave, youth 0 is in care on 06-30;
         //   2020-Q4: youth 1's crisis placement starts 12-20 and runs over 12-31;  2021-Q1: it ends on 01-10
         Assert.Equal(
         [
-            "Kwartaal;Instroom;Uitstroom;Stand op de laatste dag",
-            "2020-Q1;0;<10;0", "2020-Q2;<10;<10;<10", "2020-Q3;0;0;0", "2020-Q4;<10;0;<10",
-            "2021-Q1;0;<10;0", "2021-Q2;0;0;0", "2021-Q3;0;0;0", "2021-Q4;0;0;0",
-        ], File.ReadAllLines(Path.Combine(report, "tables", "stromen.csv")).Where(l => l.Length > 0));
+            "Kwartaal,verblijven begonnen (aantal),verblijven beëindigd (aantal),in verblijf op de laatste dag (aantal)",
+            "K1 2020,0,,0", "K2 2020,,,", "K3 2020,0,0,0", "K4 2020,,0,",
+            "K1 2021,0,,0", "K2 2021,0,0,0", "K3 2021,0,0,0", "K4 2021,0,0,0",
+        ], File.ReadAllLines(Path.Combine(report, "tables", "stromen-per-kwartaal.csv")).Where(l => l.Length > 0));
+        var published = new ReportFolder(report);
+        Assert.True(published.Published["baseline.outcomes.flows.2020-Q2.entries"].Hidden);
+        Assert.Equal(0, published.Published["baseline.outcomes.flows.2020-Q3.entries"].Value);
     }
 }

@@ -56,7 +56,12 @@ public static class DemoCommand
             var jsonPath = Path.Combine(folder, "compare-2020-2021.json");
             File.WriteAllText(jsonPath, JsonDocuments.Compare(comparison));
             var report = ReportAssembler.Write(store, new ReportRequest(Period.Year(2020), Period.Year(2021), window, Settings.Defaults.GapDays,
-                Settings.Defaults.ResidentialSet, null, null, null, Language.Dutch, Settings.Defaults.SuppressionThreshold, Settings.Defaults.TopN),
+                Settings.Defaults.ResidentialSet, null, null, null, Language.Dutch, Settings.Defaults.SuppressionThreshold, Settings.Defaults.TopN)
+                {
+                    // The samples' settings file names who answers questions about the demo's figures.
+                    Contact = File.Exists(Path.Combine(sampleFolder, Settings.FileName))
+                        ? Settings.Load(dbPath, Path.Combine(sampleFolder, Settings.FileName)).ReportContact : null,
+                },
                 Path.Combine(folder, "report"));
 
             output.WriteLine();

@@ -34,7 +34,7 @@ public static class ReportCommand
                 CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup"),
                 choice ?? AsOfChoice.OfWindow(ReportAssembler.DefaultWindowDays), gapDays, residentialSet, parsed.GetValue(region), regionA, regionB,
                 parsed.GetValue(language) == "en" ? Language.English : Language.Dutch,
-                parsed.GetValue(threshold) ?? settings.SuppressionThreshold, settings.TopN);
+                parsed.GetValue(threshold) ?? settings.SuppressionThreshold, settings.TopN) { Contact = settings.ReportContact };
             // A threshold of 1 hides nothing; 2 is the least that keeps a single child out of a count.
             if (request.SuppressionThreshold < 2) throw new UsageException($"--threshold must be at least 2 ({request.SuppressionThreshold})");
             using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));

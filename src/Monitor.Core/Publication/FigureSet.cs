@@ -44,11 +44,17 @@ public sealed class FigureSet
         return Add(new Figure(key, FigureKind.Difference, value, From: from, To: to, Denominator: relative ? from : null));
     }
 
-    /// <summary>Says that <paramref name="total"/> is the sum of <paramref name="parts"/> (all of them counts in the set).</summary>
+    /// <summary>
+    /// Says that <paramref name="total"/> is the sum of <paramref name="parts"/>: all of them counts, or all of them
+    /// additive statistics (a total of days or euros over some youths, never a mean), which a reader can subtract
+    /// just as well: residential days per municipality add up to the region's.
+    /// </summary>
     public FigureSet Sum(string total, params string[] parts)
     {
+        var kind = this[total].Kind;
+        if (kind is not (FigureKind.Count or FigureKind.Statistic)) throw new InvalidOperationException($"'{total}' in a sum relation is neither a count nor a sum over youths");
         foreach (var key in parts.Prepend(total))
-            if (this[key].Kind != FigureKind.Count) throw new InvalidOperationException($"'{key}' in a sum relation is not a count");
+            if (this[key].Kind != kind) throw new InvalidOperationException($"'{key}' in a sum relation is not a {kind.ToString().ToLowerInvariant()} like its total");
         var relation = new SumRelation(total, parts);
         if (!_relations.Any(r => r.Total == total && r.Parts.SequenceEqual(parts))) _relations.Add(relation);
         return this;

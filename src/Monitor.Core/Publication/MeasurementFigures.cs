@@ -79,15 +79,19 @@ public static class MeasurementFigures
             if (set["baseline." + key].Kind == FigureKind.Count)
                 set.Difference("change_percent." + key, "baseline." + key, "followup." + key, relative: true);
         }
-        // A test rests on both samples: it needs enough youths in each.
-        set.Statistic("tests.duration_exited.mann_whitney_u", comparison.DurationExited?.U,
-            Math.Min(Youths(comparison.Baseline.Cohort.ExitedInPeriod), Youths(comparison.Followup.Cohort.ExitedInPeriod)));
-        set.Statistic("tests.duration_exited.p_value", comparison.DurationExited?.PValue,
-            Math.Min(Youths(comparison.Baseline.Cohort.ExitedInPeriod), Youths(comparison.Followup.Cohort.ExitedInPeriod)));
-        set.Statistic("tests.entry_cohort.logrank_chi2", comparison.EntryCohort?.ChiSquare,
-            Math.Min(Youths(comparison.Baseline.Cohort.Entries), Youths(comparison.Followup.Cohort.Entries)));
-        set.Statistic("tests.entry_cohort.p_value", comparison.EntryCohort?.PValue,
-            Math.Min(Youths(comparison.Baseline.Cohort.Entries), Youths(comparison.Followup.Cohort.Entries)));
+        AddTests(set, "tests", comparison);
+    }
+
+    /// <summary>The tests of a comparison (PROTOCOL.md 6) under <paramref name="prefix"/> (<c>tests</c> for baseline
+    /// against follow-up; another prefix for two regions). A test rests on both samples: it needs enough youths in each.</summary>
+    public static void AddTests(FigureSet set, string prefix, Comparison comparison)
+    {
+        var exits = Math.Min(Youths(comparison.Baseline.Cohort.ExitedInPeriod), Youths(comparison.Followup.Cohort.ExitedInPeriod));
+        var entries = Math.Min(Youths(comparison.Baseline.Cohort.Entries), Youths(comparison.Followup.Cohort.Entries));
+        set.Statistic(prefix + ".duration_exited.mann_whitney_u", comparison.DurationExited?.U, exits);
+        set.Statistic(prefix + ".duration_exited.p_value", comparison.DurationExited?.PValue, exits);
+        set.Statistic(prefix + ".entry_cohort.logrank_chi2", comparison.EntryCohort?.ChiSquare, entries);
+        set.Statistic(prefix + ".entry_cohort.p_value", comparison.EntryCohort?.PValue, entries);
     }
 
     private static void AddEntryCohort(FigureSet set, string prefix, EntryCohortFigures f, int youths) =>

@@ -1,0 +1,80 @@
+using Monitor.Core.Measurements;
+using Monitor.Core.Publication;
+
+namespace Monitor.Reporting.Report;
+
+/// <summary>
+/// The one <see cref="FigureSet"/> of a report: every figure any of its outputs shows, each under one key, with
+/// every relation between them, gathered before anything is written so that the rules of PROTOCOL.md 8 are
+/// applied once (<see cref="Build"/>). Tables, charts, captions, summary sentences, CSV, the workbook and
+/// <c>published.json</c> all read the <see cref="Published"/> this returns.
+/// </summary>
+public static class ReportFigures
+{
+    /// <summary>The prefix of region B's measurements in a two-region report.</summary>
+    public const string OtherRegion = "other_region";
+
+    public static Published Build(ReportInput input)
+    {
+        var set = new FigureSet();
+        var reference = input.Reference;
+        var main = input.Main;
+        foreach (var (prefix, m) in new[] { ("baseline", main.Baseline), ("followup", main.Followup) })
+        {
+            MeasurementFigures.Add(set, prefix, m, reference);
+            OutcomeFigures.Add(set, prefix, m);
+            BreakdownFigures.Add(set, prefix, m);
+            AreaFigures.Add(set, prefix, m, reference, input.Population);
+        }
+        // The changes of every figure both measurements have, and the tests.
+        MeasurementFigures.Add(set, main, reference);
+
+        // The savings estimate: residential cost minus ambulant cost, over the follow-up.
+        set.Difference("savings.top_n", "followup.cost_eur.mean_ambulant_per_youth", "followup.cost_eur.mean_top_n");
+        set.Difference("savings.all_episodes_per_youth", "followup.cost_eur.mean_ambulant_per_youth", "followup.cost_eur.mean_all_episodes_per_youth");
+
+        foreach (var row in input.Sensitivity)
+        {
+            SensitivityFigures.Add(set, SensitivityFigures.Prefix(row.GapDays, main.Baseline.GapDays, "baseline"), row.Baseline, reference);
+            SensitivityFigures.Add(set, SensitivityFigures.Prefix(row.GapDays, main.Baseline.GapDays, "followup"), row.Followup, reference);
+        }
+
+        foreach (var m in input.Trend) TrendFigures.Add(set, TrendPrefix(input, m), m, reference);
+
+        for (var i = 0; i < input.Regions.Count; i++)
+        {
+            var period = RegionPeriod(i);
+            var comparison = input.Regions[i];
+            // Region A over this period is the main measurement of this period: the same figures, the same keys.
+            MeasurementFigures.Add(set, period, comparison.Baseline, reference);
+            OutcomeFigures.Add(set, period, comparison.Baseline);
+            var other = $"{OtherRegion}.{period}";
+            MeasurementFigures.Add(set, other, comparison.Followup, reference);
+            OutcomeFigures.Add(set, other, comparison.Followup);
+            foreach (var key in KeyFigureKeys)
+                if (set.Contains($"{period}.{key}") && set.Contains($"{other}.{key}"))
+                    set.Difference($"region_difference.{period}.{key}", $"{period}.{key}", $"{other}.{key}");
+            MeasurementFigures.AddTests(set, $"region_tests.{period}", comparison);
+        }
+        return new PublicationRules(input.Options.SuppressionThreshold).Apply(set);
+    }
+
+    /// <summary>The periods of the region comparisons, in order: the baseline's, then the follow-up's.</summary>
+    public static string RegionPeriod(int index) => index == 0 ? "baseline" : "followup";
+
+    /// <summary>The key prefix of a trend year: that of the baseline or follow-up when it is that measurement.</summary>
+    public static string TrendPrefix(ReportInput input, Measurement m) =>
+        ReferenceEquals(m, input.Main.Baseline) ? "baseline" : ReferenceEquals(m, input.Main.Followup) ? "followup" : TrendFigures.Prefix(m.Period.From.Year);
+
+    /// <summary>The figures of the key-figure table, in its order.</summary>
+    public static IReadOnlyList<string> KeyFigureKeys { get; } =
+    [
+        "counts.youths", "counts.episodes", "counts.entries_in_period", "counts.exited_in_period", "counts.exited_by_as_of",
+        "counts.ongoing_at_as_of", "counts.aged_12_or_younger", "counts.short_episodes", "counts.single_provider_episodes",
+        "outcomes.residential_days_per_1000",
+        "duration_days.mean_all", "duration_days.median_all", "duration_days.mean_exited_in_period", "duration_days.mean_ongoing_at_as_of",
+        "entry_cohort.km_median_days", "duration_days.mean_top_n",
+        "providers.mean_per_multi_provider_episode", "providers.moves_per_1000_days",
+        "cost_eur.mean_episode", "cost_eur.mean_all_episodes_per_youth", "cost_eur.mean_top_n", "cost_eur.mean_ambulant_per_youth",
+    ];
+}
