@@ -18,7 +18,6 @@ namespace Monitor.Browser.Tests;
 /// </summary>
 public sealed class DashboardInBrowserTests : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "monitor-dashboard-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -29,7 +28,7 @@ public sealed class DashboardInBrowserTests : IDisposable
     [SkippableFact]
     public async Task EveryPageFitsADesktopAndAPhoneFetchesNothingFromElsewhereAndOffersNoAction()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium)");
+        Skip.IfNot(DebianChromium.Installed, DebianChromium.Missing);
         var db = RunANight();
 
         using var storage = PipelineScheduler.OpenStorage(db);
@@ -47,12 +46,7 @@ public sealed class DashboardInBrowserTests : IDisposable
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var problems = new List<string>();
         foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
         {

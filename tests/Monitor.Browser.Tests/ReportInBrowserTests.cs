@@ -12,7 +12,6 @@ namespace Monitor.Browser.Tests;
 /// </summary>
 public sealed class ReportInBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "monitor-browser-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -21,16 +20,11 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Chromium)) return;
+        if (!DebianChromium.Installed) return;
         var error = new StringWriter();
         Assert.True(CommandRunner.Run(MonitorCli.CreateRoot(), ["demo", "--out", _folder], new StringWriter(), error) == 0, error.ToString());
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -45,7 +39,7 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
     [InlineData(390, 844)]
     public async Task NothingIsWiderThanTheWindowButATablesScrollBoxAndEveryChartIsReadable(int width, int height)
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium)");
+        Skip.IfNot(DebianChromium.Installed, DebianChromium.Missing);
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add("console: " + message.Text); };
@@ -101,7 +95,7 @@ public sealed class ReportInBrowserTests : IAsyncLifetime
     [SkippableFact]
     public async Task PrintedItIsA4WithinAPageBoundAndNoPageHasOnlyAFewLines()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium)");
+        Skip.IfNot(DebianChromium.Installed, DebianChromium.Missing);
         var page = await _browser!.NewPageAsync();
         await page.GotoAsync(new Uri(Index).AbsoluteUri);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
