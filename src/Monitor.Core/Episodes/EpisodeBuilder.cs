@@ -13,7 +13,12 @@ public static class EpisodeBuilder
     /// <summary>Builds the episodes over <paramref name="segments"/>, which it sorts in place and keeps
     /// (no copy of millions of rows). Episode sets built from one array must share the as-of date and the
     /// residential set, which decide the order.</summary>
-    public static EpisodeSet Build(Segment[] segments, EpisodeRules rules)
+    public static EpisodeSet Build(Segment[] segments, EpisodeRules rules) => Build(segments, rules, null);
+
+    /// <summary>The same, taking over the episodes of <paramref name="earlier"/> for the youths whose
+    /// segments did not change since and for whom they still hold (<see cref="EarlierEpisodes.Applies"/>):
+    /// the result is the same as without them.</summary>
+    public static EpisodeSet Build(Segment[] segments, EpisodeRules rules, EarlierEpisodes? earlier)
     {
         if (rules.GapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({rules.GapDays})");
         SegmentOrder.Sort(segments, rules);
@@ -23,13 +28,13 @@ public static class EpisodeBuilder
         while (middle > 0 && middle < segments.Length && segments[middle].YouthId == segments[middle - 1].YouthId) middle++;
         (int From, int To)[] halves = [(0, middle), (middle, segments.Length)];
         var built = new List<Episode>[halves.Length];
-        Parallel.For(0, halves.Length, h => built[h] = BuildRange(segments, halves[h].From, halves[h].To, rules));
+        Parallel.For(0, halves.Length, h => built[h] = BuildRange(segments, halves[h].From, halves[h].To, rules, earlier));
         var episodes = built[0];
         episodes.AddRange(built[1]);
         return new EpisodeSet(rules, segments, episodes);
     }
 
-    private static List<Episode> BuildRange(Segment[] segments, int from, int to, EpisodeRules rules)
+    private static List<Episode> BuildRange(Segment[] segments, int from, int to, EpisodeRules rules, EarlierEpisodes? earlier)
     {
         var episodes = new List<Episode>((to - from) / 3 + 1);
         var i = from;
@@ -37,9 +42,14 @@ public static class EpisodeBuilder
         {
             // A youth's residential segments in scope come first in its range.
             var first = i;
-            while (i < to && segments[i].YouthId == segments[first].YouthId && SegmentOrder.Group(segments[i], rules) == 0) i++;
-            if (i > first) AddEpisodesOfYouth(segments, first, i - first, rules, episodes);
-            while (i < to && segments[i].YouthId == segments[first].YouthId) i++;
+            var youth = segments[first].YouthId;
+            while (i < to && segments[i].YouthId == youth && SegmentOrder.Group(segments[i], rules) == 0) i++;
+            var residential = i;
+            while (i < to && segments[i].YouthId == youth) i++;
+            if (residential == first) continue;
+            if (earlier is not null && earlier.Applies(rules.AsOf, segments.AsSpan(first, i - first), rules)
+                                    && earlier.TryAdd(youth, first, episodes)) continue;
+            AddEpisodesOfYouth(segments, first, residential - first, rules, episodes);
         }
         return episodes;
     }
