@@ -5,9 +5,10 @@ namespace Monitor.Core.Domain;
 /// <summary>
 /// One stored segment in force: one provider delivering one kind of care to one youth from
 /// <see cref="Start"/> to <see cref="End"/> (inclusive; no end = still running).
-/// A compact value type without references (44 bytes), because a region's store holds millions of them
+/// A compact value type without references (40 bytes), because a region's store holds millions of them
 /// and the episode builder keeps them all in one array: dates are day numbers, the product code is a
-/// number from <see cref="ProductCodes"/>, and the garbage collector never has to scan the array.
+/// number from <see cref="ProductCodes"/>, the row id 32 bits (a store of more than two billion rows is
+/// refused), and the garbage collector never has to scan the array.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 4)]
 public readonly struct Segment
@@ -15,8 +16,8 @@ public readonly struct Segment
     private const long NoAmount = -1;
     private const int NoEnd = -1;
 
-    private readonly long _id;
     private readonly long _amountTenThousandths;
+    private readonly int _id;
     private readonly int _youthId;
     private readonly int _birthDay;
     private readonly int _startDay;
@@ -69,8 +70,9 @@ public readonly struct Segment
         int productCode, int startDay, int endDay, long amountTenThousandths)
     {
         if (municipality is < 0 or > 9999) throw new ArgumentOutOfRangeException(nameof(municipality), municipality, "a municipality code has 4 digits");
+        if (id is < int.MinValue or > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(id), id, "segment row ids above 2,147,483,647 are not supported");
         (_id, _youthId, _birthDay, _municipality, _provider, _careType, _productCode, _startDay, _endDay, _amountTenThousandths) =
-            (id, youthId, birthDay, (short)municipality, provider, careType, productCode, startDay, endDay, amountTenThousandths);
+            ((int)id, youthId, birthDay, (short)municipality, provider, careType, productCode, startDay, endDay, amountTenThousandths);
     }
 
     /// <summary>The store's row id: where the segment came from (file and line).</summary>

@@ -31,6 +31,7 @@ public static class EpisodeBuilder
         Parallel.For(0, halves.Length, h => built[h] = BuildRange(segments, halves[h].From, halves[h].To, rules, earlier));
         var episodes = built[0];
         episodes.AddRange(built[1]);
+        foreach (var e in episodes) e.Attach(segments, rules.AsOf);
         return new EpisodeSet(rules, segments, episodes);
     }
 
@@ -102,7 +103,6 @@ public static class EpisodeBuilder
             cost += segmentCost ?? 0;
         }
 
-        var involvement = Involvement(segments, rules);
         return new Episode
         {
             YouthId = segments[0].YouthId,
@@ -110,28 +110,35 @@ public static class EpisodeBuilder
             Start = start,
             End = open ? null : lastEnd,
             DurationDays = lastDay.DayNumber - start.DayNumber + 1,
-            ProviderCount = involvement.Length,
+            ProviderCount = DistinctProviders(segments, stackalloc int[Math.Min(segments.Length, 64)]).Length,
             PlacementMoves = PlacementMoves.Count(segments, rules),
             Cost = cost,
             SegmentsWithoutCost = withoutCost,
             Municipality = segments[0].Municipality, // the sort puts the protocol's earliest-starting segment first
-            Involvement = involvement,
             FirstSegment = first,
             SegmentCount = count,
         };
     }
 
-    /// <summary>For each provider, the distinct days its segments cover, censored at the as-of date.</summary>
-    private static ProviderInvolvement[] Involvement(ReadOnlySpan<Segment> segments, EpisodeRules rules)
+    /// <summary>The distinct providers of the segments, ascending, in <paramref name="buffer"/> when it is large
+    /// enough (an episode has a handful).</summary>
+    private static Span<int> DistinctProviders(ReadOnlySpan<Segment> segments, Span<int> buffer)
     {
-        // Distinct providers, sorted, without a heap allocation (an episode has a handful).
-        var buffer = segments.Length <= 64 ? stackalloc int[segments.Length] : new int[segments.Length];
+        if (buffer.Length < segments.Length) buffer = new int[segments.Length];
         var count = 0;
         foreach (var s in segments)
             if (!buffer[..count].Contains(s.Provider)) buffer[count++] = s.Provider;
         var providers = buffer[..count];
         providers.Sort();
+        return providers;
+    }
 
+    /// <summary>For each provider, the distinct days its segments cover, censored at the as-of date
+    /// (<see cref="Episode.Involvement"/>).</summary>
+    /// <param name="segments">An episode's segments, in start order.</param>
+    public static ProviderInvolvement[] Involvement(ReadOnlySpan<Segment> segments, DateOnly asOf)
+    {
+        var providers = DistinctProviders(segments, stackalloc int[Math.Min(segments.Length, 64)]);
         var result = new ProviderInvolvement[providers.Length];
         for (var p = 0; p < providers.Length; p++)
         {
@@ -143,7 +150,7 @@ public static class EpisodeBuilder
             foreach (var s in segments)
             {
                 if (s.Provider != providers[p]) continue;
-                var end = rules.EffectiveEnd(s);
+                var end = s.End is { } e && e <= asOf ? e : asOf;
                 if (inRun && s.Start.DayNumber <= runEnd.DayNumber + 1)
                 {
                     if (end > runEnd) runEnd = end;

@@ -94,7 +94,7 @@ public static class SegmentOrder
         return true;
     }
 
-    /// <summary>A stable sort on youth alone: an index sort plus an in-place permutation, so that 44-byte
+    /// <summary>A stable sort on youth alone: an index sort plus an in-place permutation, so that 40-byte
     /// segments are moved once rather than at every swap, and no second array of segments is needed.</summary>
     private static void SortByYouth(Segment[] segments)
     {
