@@ -64,7 +64,11 @@ public sealed class Analysis : IDisposable
         var segments = _sortedFor is null || _sortedFor == order ? _segments : (Segment[])_segments.Clone();
         _sortedFor ??= order;
         var rules = new EpisodeRules(asOf, gapDays, residentialSet, _tariffs);
-        return _useCaches ? EpisodeSource.Build(_store, _loaded!, _version, segments, rules, _tariffFingerprint) : EpisodeBuilder.Build(segments, rules);
+        if (!_useCaches) return EpisodeBuilder.Build(segments, rules);
+        // The column file is written in this order, so that the next run finds the segments sorted.
+        SegmentOrder.Sort(segments, rules);
+        if (segments == _segments) SegmentSource.WriteIfDue(_store, _loaded!, segments);
+        return EpisodeSource.Build(_store, _loaded!, _version, segments, rules, _tariffFingerprint);
     }
 
     public Measurement Measure(EpisodeSet episodes, Period period, string? region, int topN = MeasurementParameters.DefaultTopN)

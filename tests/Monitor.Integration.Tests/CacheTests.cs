@@ -81,6 +81,22 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public void RowsAddedSinceAreReadFromTheStoreUntilTheyAreWorthWritingTheFileAgain()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 400));
+        AssertSameAsFromTheStore(store, "store, columns written");
+        var written = File.GetLastWriteTimeUtc(SegmentFile);
+        Import(store, "b.csv", Stays(2, 10)); // 30 rows: under 5% of 1,200
+        AssertSameAsFromTheStore(store, "columns + 30 added");
+        AssertSameAsFromTheStore(store, "columns + 30 added");
+        Assert.Equal(written, File.GetLastWriteTimeUtc(SegmentFile));
+        Import(store, "c.csv", Stays(3, 30)); // 120 rows since the file: over 5%
+        AssertSameAsFromTheStore(store, "columns + 120 added");
+        AssertSameAsFromTheStore(store, "columns");
+    }
+
+    [Fact]
     public void AnotherAsOfDateTakesOverOnlyTheEpisodesItCannotChange()
     {
         using var store = MonitorStore.Open(_folder.Db);

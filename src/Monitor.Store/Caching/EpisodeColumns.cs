@@ -15,7 +15,7 @@ namespace Monitor.Store.Caching;
 internal static class EpisodeColumns
 {
     private const long Magic = 0x31_30_43_50_45_4D_56; // "VMEPC01"
-    private const long Format = 1;
+    private const long Format = 2; // 2: no involvement pairs (worked out from the segments)
     private const int GroupEpisodes = 65_536;
     private const int KeptFiles = 8;
 
@@ -49,39 +49,37 @@ internal static class EpisodeColumns
                 var maxSegmentId = header[2];
                 var asOf = DateOnly.FromDayNumber(checked((int)header[3]));
                 var count = header[4];
-                if (count < 0 || count * 64 > reader.Remaining) return null;
+                if (count < 0 || count * 60 > reader.Remaining) return null;
 
                 // Where each youth's segments begin now, and which youths have segments newer than the file.
                 var youths = sorted.Length == 0 ? 0 : sorted[^1].YouthId + 1;
                 if (youths > 4L * sorted.Length + 1024 || (sorted.Length > 0 && sorted[0].YouthId < 0)) return null; // sparse numbers: build anew
                 var start = new int[youths + 1];
                 var touched = new bool[youths + 1];
-                var anyTouched = false;
                 start.AsSpan().Fill(-1);
                 for (var i = sorted.Length - 1; i >= 0; i--)
                 {
                     start[sorted[i].YouthId] = i;
-                    if (sorted[i].Id > maxSegmentId) anyTouched = touched[sorted[i].YouthId] = true;
+                    if (sorted[i].Id > maxSegmentId) touched[sorted[i].YouthId] = true;
                 }
 
                 var kept = new List<Episode>((int)Math.Min(count, int.MaxValue));
+                var firstKept = new int[youths + 1];
+                firstKept.AsSpan().Fill(-1);
                 var group = new Group(GroupEpisodes);
                 for (long done = 0; done < count; done += GroupEpisodes)
                 {
                     var rows = (int)Math.Min(GroupEpisodes, count - done);
-                    var involvement = group.Read(reader, rows);
-                    var at = 0;
+                    group.Read(reader, rows);
                     for (var r = 0; r < rows; r++)
                     {
                         var youth = group.Youth[r];
-                        var providers = group.Providers[r];
-                        if ((uint)providers > (uint)(involvement.Length - at)) throw new InvalidDataException("damaged involvement");
-                        if ((uint)youth < (uint)youths && start[youth] >= 0 && !touched[youth])
-                            kept.Add(group.Episode(r, start[youth], involvement.AsSpan(at, providers)));
-                        at += providers;
+                        if ((uint)youth >= (uint)youths || start[youth] < 0 || touched[youth]) continue;
+                        if (firstKept[youth] < 0) firstKept[youth] = kept.Count;
+                        kept.Add(group.Episode(r, start[youth]));
                     }
                 }
-                return reader.EndsWell() ? new Earlier(asOf, kept, Complete: !anyTouched) : null;
+                return reader.EndsWell() ? new Earlier(asOf, kept, firstKept) : null;
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or ArgumentOutOfRangeException or OverflowException)
             {
@@ -106,16 +104,14 @@ internal static class EpisodeColumns
             for (var done = 0; done < episodes.Count; done += GroupEpisodes)
             {
                 var rows = Math.Min(GroupEpisodes, episodes.Count - done);
-                var involvement = new List<ProviderInvolvement>(rows * 2);
                 for (var r = 0; r < rows; r++)
                 {
                     var e = episodes[done + r];
                     // The first segment relative to the youth's first: positions shift as other youths gain rows.
                     while (sorted[youthStart].YouthId != e.YouthId) youthStart++;
                     group.Set(r, e, e.FirstSegment - youthStart);
-                    involvement.AddRange(e.Involvement);
                 }
-                group.Write(writer, rows, involvement);
+                group.Write(writer, rows);
             }
             writer.Commit();
         }
@@ -125,39 +121,31 @@ internal static class EpisodeColumns
     }
 
     /// <summary>The episodes taken over, by youth.</summary>
-    /// <param name="Complete">No youth has segments newer than the file: with the same as-of date, the
-    /// file already holds the whole build.</param>
-    internal sealed class Earlier(DateOnly asOf, List<Episode> episodes, bool Complete) : EarlierEpisodes
+    internal sealed class Earlier(DateOnly asOf, List<Episode> episodes, int[] firstByYouth) : EarlierEpisodes
     {
-        public bool Complete { get; } = Complete;
+        private int _taken;
 
-        private readonly Dictionary<int, (int First, int Count)> _byYouth = Index(episodes);
+        /// <summary>How many episodes the build took over (two halves are built side by side).</summary>
+        public int Taken => Volatile.Read(ref _taken);
 
         public override DateOnly AsOf => asOf;
 
         public override bool TryAdd(int youthId, int firstSegment, List<Episode> into)
         {
-            if (!_byYouth.TryGetValue(youthId, out var range)) return false;
+            if ((uint)youthId >= (uint)firstByYouth.Length) return false;
+            var first = firstByYouth[youthId];
+            if (first < 0) return false;
             // Placed at load from the same sorted segments: a youth that starts elsewhere is built anew.
-            if (episodes[range.First].FirstSegment < firstSegment) return false;
-            into.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(episodes).Slice(range.First, range.Count));
+            if (episodes[first].FirstSegment < firstSegment) return false;
+            var end = first;
+            while (end < episodes.Count && episodes[end].YouthId == youthId) end++;
+            into.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(episodes)[first..end]);
+            Interlocked.Add(ref _taken, end - first);
             return true;
-        }
-
-        private static Dictionary<int, (int, int)> Index(List<Episode> episodes)
-        {
-            var index = new Dictionary<int, (int, int)>();
-            for (var i = 0; i < episodes.Count;)
-            {
-                var first = i;
-                while (i < episodes.Count && episodes[i].YouthId == episodes[first].YouthId) i++;
-                index[episodes[first].YouthId] = (first, i - first);
-            }
-            return index;
         }
     }
 
-    /// <summary>One group of episodes, column by column, then their involvement pairs.</summary>
+    /// <summary>One group of episodes, column by column.</summary>
     private sealed class Group(int size)
     {
         public readonly int[] Youth = new int[size], Relative = new int[size], Segments = new int[size], Birth = new int[size],
@@ -176,47 +164,40 @@ internal static class EpisodeColumns
             Moves[r] = e.PlacementMoves;
             WithoutCost[r] = e.SegmentsWithoutCost;
             Municipality[r] = e.Municipality;
-            Providers[r] = e.Involvement.Length;
+            Providers[r] = e.ProviderCount;
             decimal.GetBits(e.Cost, Cost.AsSpan(r * 4, 4));
         }
 
-        public Episode Episode(int r, int youthStart, ReadOnlySpan<ProviderInvolvement> involvement) => new()
+        /// <summary>The episode of row <paramref name="r"/>; its involvement is worked out from its segments
+        /// once the builder has tied it to the set (<see cref="Episode.Involvement"/>).</summary>
+        public Episode Episode(int r, int youthStart) => new()
         {
             YouthId = Youth[r],
             BirthDate = DateOnly.FromDayNumber(Birth[r]),
             Start = DateOnly.FromDayNumber(Start[r]),
             End = End[r] == int.MaxValue ? null : DateOnly.FromDayNumber(End[r]),
             DurationDays = Duration[r],
-            ProviderCount = involvement.Length,
+            ProviderCount = Providers[r],
             PlacementMoves = Moves[r],
             Cost = new decimal(Cost.AsSpan(r * 4, 4)),
             SegmentsWithoutCost = WithoutCost[r],
             Municipality = Municipality[r],
-            Involvement = involvement.ToArray(),
             FirstSegment = youthStart + Relative[r],
             SegmentCount = Segments[r],
         };
 
         private int[][] Columns => [Youth, Relative, Segments, Birth, Start, End, Duration, Moves, WithoutCost, Municipality, Providers];
 
-        public void Write(ColumnWriter writer, int rows, List<ProviderInvolvement> involvement)
+        public void Write(ColumnWriter writer, int rows)
         {
             foreach (var column in Columns) writer.Write<int>(column.AsSpan(0, rows));
             writer.Write<int>(Cost.AsSpan(0, rows * 4));
-            writer.Write(involvement.Count);
-            writer.Write<ProviderInvolvement>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(involvement));
         }
 
-        /// <summary>Reads a group; returns its involvement pairs.</summary>
-        public ProviderInvolvement[] Read(ColumnReader reader, int rows)
+        public void Read(ColumnReader reader, int rows)
         {
             foreach (var column in Columns) reader.Read(column.AsSpan(0, rows));
             reader.Read(Cost.AsSpan(0, rows * 4));
-            var pairs = reader.Read<int>();
-            if (pairs < 0 || pairs * 8L > reader.Remaining) throw new InvalidDataException("damaged involvement");
-            var involvement = new ProviderInvolvement[pairs];
-            reader.Read<ProviderInvolvement>(involvement);
-            return involvement;
         }
     }
 }

@@ -8,7 +8,14 @@ namespace Monitor.Store.Caching;
 /// <param name="Lineage">The column file's lineage they belong to; null when they were read without one
 /// (caching off, or a newer file that this snapshot may not use): episode caches are then not used.</param>
 /// <param name="How">How they were read, for the benchmarks: "columns", "columns + N added", "store".</param>
-internal sealed record LoadedSegments(Segment[] Segments, Guid? Lineage, string How);
+internal sealed record LoadedSegments(Segment[] Segments, Guid? Lineage, string How)
+{
+    public Guid? Lineage { get; set; } = Lineage;
+
+    /// <summary>The version the column file is to be written as, once the first episode build has put the
+    /// segments in its order (the next run then finds them sorted); null when the file is up to date.</summary>
+    public StoreVersion? Unwritten { get; set; }
+}
 
 /// <summary>
 /// Reads the segments of a snapshot (<see cref="MonitorStore.BeginSnapshot"/>) from the column file when it
@@ -18,6 +25,9 @@ internal sealed record LoadedSegments(Segment[] Segments, Guid? Lineage, string 
 /// </summary>
 internal static class SegmentSource
 {
+    /// <summary>The file is written anew when the rows added since it pass 1 / this of its rows.</summary>
+    public const int RewriteShare = 20;
+
     public static LoadedSegments Load(MonitorStore store, StoreVersion now, bool useCache)
     {
         if (!useCache) return new(InYouthOrder(store.ReadSegments()), null, "store");
@@ -34,12 +44,13 @@ internal static class SegmentSource
                 // Each row takes 43 bytes in the file: a header that promises more rows than the file holds is damaged.
                 if (header.Rows * 43 <= reader.Remaining)
                 {
-                    var segments = new Segment[header.Rows + added.Length];
+                    // Every element is written by the read (or the array is dropped): no need to clear 440 MB first.
+                    var segments = GC.AllocateUninitializedArray<Segment>(checked((int)(header.Rows + added.Length)));
+                    // A few nights' rows are read from the store each time rather than the whole file written
+                    // again each night: it is written anew once they pass 5% of it.
                     if (SegmentColumns.Read(header, reader, segments, added))
-                    {
-                        if (!same) TryWrite(store, segments, now, header.Lineage);
-                        return new(segments, header.Lineage, same ? "columns" : $"columns + {added.Length:N0} added");
-                    }
+                        return new(segments, header.Lineage, same ? "columns" : $"columns + {added.Length:N0} added")
+                            { Unwritten = added.Length > header.Rows / RewriteShare ? now : null };
                 }
             }
             else if (header.Version.LastImport > now.LastImport)
@@ -48,9 +59,7 @@ internal static class SegmentSource
                 return new(InYouthOrder(store.ReadSegments()), null, "store");
             }
         }
-        var all = InYouthOrder(store.ReadSegments());
-        var lineage = Guid.NewGuid();
-        return new(all, TryWrite(store, all, now, lineage) ? lineage : null, "store, columns written");
+        return new(InYouthOrder(store.ReadSegments()), Guid.NewGuid(), "store, columns written") { Unwritten = now };
     }
 
     private static Segment[] InYouthOrder(Segment[] segments)
@@ -59,17 +68,23 @@ internal static class SegmentSource
         return segments;
     }
 
-    /// <summary>Writes the column file; a store in a folder that cannot be written is measured all the same.</summary>
-    private static bool TryWrite(MonitorStore store, Segment[] segments, StoreVersion version, Guid lineage)
+    /// <summary>
+    /// Writes the column file of <paramref name="loaded"/> if it is due, from <paramref name="segments"/> (the same
+    /// rows, in any order that keeps youths together). A store in a folder that cannot be written is measured all
+    /// the same, but its lineage then ends here: episode files are neither read nor written against rows no file holds.
+    /// </summary>
+    public static void WriteIfDue(MonitorStore store, LoadedSegments loaded, Segment[] segments)
     {
+        if (loaded.Unwritten is not { } version || loaded.Lineage is not { } lineage) return;
         try
         {
             SegmentColumns.Write(SegmentColumns.PathIn(store.CacheFolder), segments, version, lineage);
-            return true;
+            loaded.Unwritten = null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            loaded.Unwritten = null;
+            loaded.Lineage = null;
         }
     }
 }
