@@ -14,13 +14,14 @@ namespace Monitor.Cli.Commands;
 /// <c>monitor bench</c>: speed and memory on synthetic data, measured rather than asserted (the machines
 /// are shared and noisy). Prints rows per second and the process's peak working set.
 /// </summary>
-public static class BenchCommand
+public static partial class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Benchmarks: bench import --rows N, bench measure --db DB.");
+        var command = new Command("bench", "Benchmarks: bench import --rows N, bench measure --db DB, bench delta --db DB.");
         command.Subcommands.Add(ImportBench());
         command.Subcommands.Add(MeasureBench());
+        command.Subcommands.Add(DeltaBench());
         return command;
     }
 
@@ -37,6 +38,7 @@ public static class BenchCommand
             var extract = Path.Combine(folder, "synthetic.csv");
             var db = Path.Combine(folder, "bench.db");
             foreach (var stale in new[] { db, db + "-wal", db + "-shm" }) File.Delete(stale);
+            if (Directory.Exists(db + ".cache")) Directory.Delete(db + ".cache", recursive: true);
             try
             {
                 Machine(output);
@@ -46,11 +48,10 @@ public static class BenchCommand
 
                 using var store = MonitorStore.Open(db);
                 var importer = new Importer(store, PseudonymKeys.ForStore(db));
-                watch.Restart();
+                var clock = new StageClock(output);
                 var result = importer.Import(extract, new ImportOptions());
-                var seconds = watch.Elapsed.TotalSeconds;
-                output.WriteLine($"import: {result.RowsRead:N0} rows ({result.RowsAccepted:N0} accepted, {result.RowsDuplicate:N0} duplicate) " +
-                                 $"in {seconds:N1} s = {result.RowsRead / seconds:N0} rows/s; peak memory {PeakMegabytes():N0} MB");
+                var seconds = clock.Stage($"import: {result.RowsRead:N0} rows ({result.RowsAccepted:N0} accepted, {result.RowsDuplicate:N0} duplicate)");
+                output.WriteLine($"  {result.RowsRead / seconds:N0} rows/s");
                 if (parsed.GetValue(keep) is not null) output.WriteLine($"kept: {db}");
             }
             finally
@@ -76,41 +77,26 @@ public static class BenchCommand
             var baseline = CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period");
             var follow = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
             Machine(output);
+            var clock = new StageClock(output);
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
-
-            var total = Stopwatch.StartNew();
-            var watch = Stopwatch.StartNew();
-            var segments = store.ReadSegments();
-            Stage(output, $"read {segments.Length:N0} segments", watch);
-            var episodes = EpisodeBuilder.Build(segments, new EpisodeRules(date, Settings.Defaults.GapDays, CareTypes.DefaultResidentialSet, store.LoadTariffs()));
-            Stage(output, $"built {episodes.Episodes.Count:N0} episodes", watch);
+            var segments = analysis.ReadSegments();
+            clock.Stage($"read {segments:N0} segments");
+            var episodes = analysis.BuildEpisodes(date, Settings.Defaults.GapDays, CareTypes.DefaultResidentialSet);
+            clock.Stage($"built {episodes.Episodes.Count:N0} episodes");
             var first = analysis.Measure(episodes, baseline, null);
-            Stage(output, $"measured {baseline} ({first.Counts.Episodes:N0} cohort episodes)", watch);
-            output.WriteLine($"  episodes + one measurement: {total.Elapsed.TotalSeconds:N1} s");
+            clock.Stage($"measured {baseline} ({first.Counts.Episodes:N0} cohort episodes)");
+            output.WriteLine($"  episodes + one measurement: {clock.Total.TotalSeconds:N2} s");
             var second = analysis.Measure(episodes, follow, null);
             Comparison.Of(first, second);
-            Stage(output, $"measured {follow} and compared", watch);
-            output.WriteLine($"  episodes + comparison: {total.Elapsed.TotalSeconds:N1} s");
+            clock.Stage($"measured {follow} and compared");
+            output.WriteLine($"  episodes + comparison: {clock.Total.TotalSeconds:N2} s");
             return ExitCodes.Done;
         });
         return command;
     }
 
-    private static void Stage(TextWriter output, string what, Stopwatch watch)
-    {
-        output.WriteLine($"{what}: {watch.Elapsed.TotalSeconds:N1} s; peak memory so far {PeakMegabytes():N0} MB");
-        watch.Restart();
-    }
-
     private static void Machine(TextWriter output) =>
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, " +
                          $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-
-    private static double PeakMegabytes()
-    {
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return process.PeakWorkingSet64 / 1e6;
-    }
 }
