@@ -44,7 +44,7 @@ public static class MeasurementCalculator
         // part of the cohort that is not kept are running sums, in cohort order as the lists were.
         List<Episode> exitedInPeriod = [], entries = [], entries8Plus = [];
         List<Episode> topN = [];
-        var youths = new CohortYouths();
+        List<CohortYouth> youths = [];
         double? median = null, meanInvolved = null;
         IReadOnlyDictionary<Sector, double> bySector = new Dictionary<Sector, double>();
         var parts = new CohortParts();
@@ -91,13 +91,13 @@ public static class MeasurementCalculator
             () => bySector = InvolvementBySector(cohort, reference));
 
         var counts = new CountFigures(
-            Youths: youths.AllStays.Count,
+            Youths: youths.Count,
             Episodes: cohort.Count,
             ExitedInPeriod: exitedInPeriod.Count,
             ExitedByAsOf: parts.ExitedByAsOf.Count,
             OngoingAtAsOf: parts.Ongoing.Count,
             EntriesInPeriod: entries.Count,
-            Aged12OrYounger: youths.Aged12OrYounger,
+            Aged12OrYounger: youths.Count(y => y.AgeAtFirstCohortStart <= YoungAge),
             ShortEpisodes: parts.Short.Count,
             SingleProviderEpisodes: parts.SingleProvider);
 
@@ -124,10 +124,10 @@ public static class MeasurementCalculator
         var costs = new CostFigures(
             MeanEpisode: MeanMoney(cohort.Select(e => e.Cost)),
             MeanEpisodeOngoing: parts.Ongoing.MeanMoney,
-            MeanAllEpisodesPerYouth: youths.AllStays.MeanMoney,
-            MeanAllEpisodesPerYouthOngoing: youths.AllStaysOngoing.MeanMoney,
+            MeanAllEpisodesPerYouth: MeanMoney(youths.Select(y => y.CostOfAllStays)),
+            MeanAllEpisodesPerYouthOngoing: MeanMoney(youths.Where(y => y.HasOngoingCohortEpisode).Select(y => y.CostOfAllStays)),
             MeanTopN: MeanMoney(topN.Select(e => e.Cost)),
-            MeanAmbulantPerYouth: youths.Ambulant.MeanMoney,
+            MeanAmbulantPerYouth: MeanMoney(youths.Select(y => y.AmbulantAmount)),
             SegmentsWithoutCost: cohort.Sum(e => e.SegmentsWithoutCost));
 
         return new Measurement(
@@ -178,19 +178,14 @@ public static class MeasurementCalculator
 
     private static readonly IComparer<Episode> LongestLast = Comparer<Episode>.Create((a, b) => LongestFirst.Compare(b, a));
 
-    /// <summary>The per-youth figures, summed over the cohort's youths in youth order (a million of them:
-    /// no list of them is kept).</summary>
-    private sealed class CohortYouths
-    {
-        public readonly Part AllStays = new(), AllStaysOngoing = new(), Ambulant = new();
-        public int Aged12OrYounger;
-    }
+    /// <summary>What the per-youth figures need of each cohort youth.</summary>
+    private readonly record struct CohortYouth(int AgeAtFirstCohortStart, bool HasOngoingCohortEpisode, decimal CostOfAllStays, decimal AmbulantAmount);
 
     /// <summary>The cohort's youths. The cohort is in youth order, so a youth's cohort episodes are
     /// consecutive and the first is the earliest.</summary>
-    private static CohortYouths PerYouth(EpisodeSet set, List<Episode> cohort, DateOnly from)
+    private static List<CohortYouth> PerYouth(EpisodeSet set, List<Episode> cohort, DateOnly from)
     {
-        var youths = new CohortYouths();
+        var youths = new List<CohortYouth>();
         for (var i = 0; i < cohort.Count;)
         {
             var first = cohort[i];
@@ -205,10 +200,7 @@ public static class MeasurementCalculator
                 if (s.CareType == CareType.Ambulant) ambulant += s.Amount ?? 0;
 
             var age = Age.InYears(first.BirthDate, first.Start > from ? first.Start : from);
-            if (age <= YoungAge) youths.Aged12OrYounger++;
-            youths.AllStays.Add(0, costOfAllStays);
-            if (ongoing) youths.AllStaysOngoing.Add(0, costOfAllStays);
-            youths.Ambulant.Add(0, ambulant);
+            youths.Add(new CohortYouth(age, ongoing, costOfAllStays, ambulant));
         }
         return youths;
     }

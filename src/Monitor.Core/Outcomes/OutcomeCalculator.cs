@@ -37,7 +37,7 @@ public static class OutcomeCalculator
             var last = e.LastDay(asOf) < period.To ? e.LastDay(asOf) : period.To;
             if (last >= first) days += last.DayNumber - first.DayNumber + 1;
         }
-        var inCareAtEnd = DistinctYouths(cohort.Where(e => e.Start <= period.To && e.LastDay(asOf) >= period.To)).Length;
+        var inCareAtEnd = cohort.Where(e => e.Start <= period.To && e.LastDay(asOf) >= period.To).Select(e => e.YouthId).Distinct().Count();
 
         // The population of the area: the region's municipalities, or without a region every municipality
         // of the regions file and of the cohort. Missing counts make the rates null, never a silent zero.

@@ -44,7 +44,7 @@ internal static class SegmentSource
                 // Each row takes 43 bytes in the file: a header that promises more rows than the file holds is damaged.
                 if (header.Rows * 43 <= reader.Remaining)
                 {
-                    // Every element is written by the read (or the array is dropped): no need to clear 440 MB first.
+                    // Every element is written by the read (or the array is dropped): no need to clear 400 MB first.
                     var segments = GC.AllocateUninitializedArray<Segment>(checked((int)(header.Rows + added.Length)));
                     // A few nights' rows are read from the store each time rather than the whole file written
                     // again each night: it is written anew once they pass 5% of it.
