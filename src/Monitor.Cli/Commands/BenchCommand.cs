@@ -18,7 +18,7 @@ public static partial class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Benchmarks: bench import --rows N, bench measure --db DB, bench delta --db DB.");
+        var command = new Command("bench", "Benchmarks: bench import --rows N, bench measure --db DB.");
         command.Subcommands.Add(ImportBench());
         command.Subcommands.Add(MeasureBench());
         command.Subcommands.Add(DeltaBench());
@@ -48,10 +48,11 @@ public static partial class BenchCommand
 
                 using var store = MonitorStore.Open(db);
                 var importer = new Importer(store, PseudonymKeys.ForStore(db));
-                var clock = new StageClock(output);
+                watch.Restart();
                 var result = importer.Import(extract, new ImportOptions());
-                var seconds = clock.Stage($"import: {result.RowsRead:N0} rows ({result.RowsAccepted:N0} accepted, {result.RowsDuplicate:N0} duplicate)");
-                output.WriteLine($"  {result.RowsRead / seconds:N0} rows/s");
+                var seconds = watch.Elapsed.TotalSeconds;
+                output.WriteLine($"import: {result.RowsRead:N0} rows ({result.RowsAccepted:N0} accepted, {result.RowsDuplicate:N0} duplicate) " +
+                                 $"in {seconds:N1} s = {result.RowsRead / seconds:N0} rows/s; peak memory {PeakMegabytes():N0} MB");
                 if (parsed.GetValue(keep) is not null) output.WriteLine($"kept: {db}");
             }
             finally
@@ -77,11 +78,12 @@ public static partial class BenchCommand
             var baseline = CommonOptions.ParsePeriod(parsed.GetValue(period)!, "--period");
             var follow = CommonOptions.ParsePeriod(parsed.GetValue(followup)!, "--followup");
             Machine(output);
-            var clock = new StageClock(output);
             using var store = MonitorStore.Open(CommonOptions.DatabasePath(parsed));
             using var analysis = new Analysis(store);
-            var segments = analysis.ReadSegments();
-            clock.Stage($"read {segments:N0} segments");
+
+            // Through the analysis, as monitor measure reads: the caches beside the store, when they are there.
+            var clock = new StageClock(output);
+            clock.Stage($"read {analysis.ReadSegments():N0} segments ({analysis.SegmentsReadFrom})");
             var episodes = analysis.BuildEpisodes(date, Settings.Defaults.GapDays, CareTypes.DefaultResidentialSet);
             clock.Stage($"built {episodes.Episodes.Count:N0} episodes");
             var first = analysis.Measure(episodes, baseline, null);
@@ -96,7 +98,20 @@ public static partial class BenchCommand
         return command;
     }
 
+    private static void Stage(TextWriter output, string what, Stopwatch watch)
+    {
+        output.WriteLine($"{what}: {watch.Elapsed.TotalSeconds:N1} s; peak memory so far {PeakMegabytes():N0} MB");
+        watch.Restart();
+    }
+
     private static void Machine(TextWriter output) =>
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, " +
                          $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+
+    private static double PeakMegabytes()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / 1e6;
+    }
 }
