@@ -14,7 +14,7 @@ namespace Monitor.Store;
 /// while the analysis is open (the import log, counts) describes the same imports. Dispose it to end
 /// the snapshot.
 /// </summary>
-public sealed class Analysis : IDisposable
+public sealed partial class Analysis : IDisposable
 {
     private readonly MonitorStore _store;
     private readonly IDisposable _snapshot;
@@ -40,6 +40,7 @@ public sealed class Analysis : IDisposable
     public void ReleaseSegments()
     {
         _segments = null;
+        _loaded = null;
         _sortedFor = null;
         _episodeSets.Clear();
     }
@@ -59,7 +60,7 @@ public sealed class Analysis : IDisposable
     public EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet)
     {
         if (gapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({gapDays})");
-        _segments ??= _store.ReadSegments();
+        _segments ??= LoadSegments();
         if (_segments.Length == 0) throw new InvalidRequestException($"no segment stored yet in {_store.Path}: import a rijm or cbs extract first");
         _tariffs ??= _store.LoadTariffs();
         // The builder sorts the array in place, in an order set by the as-of date and the residential set,
@@ -67,7 +68,7 @@ public sealed class Analysis : IDisposable
         var order = (asOf, string.Join(",", residentialSet.Order()));
         var segments = _sortedFor is null || _sortedFor == order ? _segments : (Segment[])_segments.Clone();
         _sortedFor ??= order;
-        return EpisodeBuilder.Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
+        return Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
     }
 
     /// <summary>The date <c>--as-of latest</c> stands for in this snapshot, and why (PROTOCOL.md 5).</summary>

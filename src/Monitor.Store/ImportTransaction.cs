@@ -51,7 +51,8 @@ public sealed class ImportTransaction : IDisposable
         }
         _youths = new YouthRegistry(_connection, _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM youth", transaction: _transaction));
         _segments = new SegmentWriter(_connection, ImportId, _supersededImports,
-            nextSegmentId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM segment", transaction: _transaction), _youths);
+            nextSegmentId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM segment", transaction: _transaction), _youths,
+            cbsColumns: pending.Format != "rijm");
     }
 
     public long ImportId { get; }

@@ -13,9 +13,12 @@ public sealed partial class MonitorStore
     /// of codes repeat over millions of rows. Inside a snapshot (<see cref="BeginSnapshot"/>) both readers
     /// see the snapshot's version, or the store's own connection reads alone.
     /// </summary>
-    public Segment[] ReadSegments()
+    public Segment[] ReadSegments() => ReadSegments(afterId: 0);
+
+    /// <summary>The segments in force whose row id is above <paramref name="afterId"/>, in id order.</summary>
+    internal Segment[] ReadSegments(long afterId)
     {
-        var (low, high) = Connection.QuerySingle<(long?, long?)>("SELECT min(id), max(id) FROM segment");
+        var (low, high) = Connection.QuerySingle<(long?, long?)>("SELECT min(id), max(id) FROM segment WHERE id > @afterId", new { afterId });
         if (low is null) return [];
         var middle = (low.Value + high!.Value) / 2;
         (long From, long To)[] ranges = [(low.Value, middle), (middle + 1, high.Value)];
@@ -58,7 +61,7 @@ public sealed partial class MonitorStore
 
     private static void ReadRange(SqliteConnection connection, long from, long to, Span<Segment> into)
     {
-        var productCodes = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var productCodes = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         // Codes are at most 64 characters since protocol version 2; a store from before may hold longer
         // ones, which must not make a measurement fail (issue 16), so the buffer grows when it has to.
         var chars = new char[256];
@@ -78,7 +81,7 @@ public sealed partial class MonitorStore
         while (query.Step())
         {
             if (n == into.Length) throw new StoreException("the store changed while it was being read: try again");
-            string? productCode = null;
+            var productCode = 0;
             var utf8 = query.Bytes(6);
             if (!utf8.IsEmpty)
             {
@@ -86,8 +89,8 @@ public sealed partial class MonitorStore
                 var length = System.Text.Encoding.UTF8.GetChars(utf8, chars);
                 if (!productCodes.TryGetValue(chars.AsSpan(0, length), out productCode))
                 {
-                    productCode = new string(chars, 0, length);
-                    productCodes[productCode] = productCode;
+                    var code = new string(chars, 0, length);
+                    productCodes[code] = productCode = ProductCodes.Intern(code);
                 }
             }
             var dates = query.Int64(2);

@@ -9,20 +9,39 @@ namespace Monitor.Store;
 /// 230,000 against 360,000 rows per second for the segment insert). It runs inside whatever transaction
 /// the connection has open.
 /// </summary>
+/// <summary>UTF-8 bytes for a bind, pinned (never moved by the collector) or not.</summary>
+internal readonly record struct PinnedUtf8(byte[] Bytes, bool Pinned)
+{
+    public static PinnedUtf8 Of(string text)
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(System.Text.Encoding.UTF8.GetByteCount(text), pinned: true);
+        System.Text.Encoding.UTF8.GetBytes(text, bytes);
+        return new PinnedUtf8(bytes, true);
+    }
+}
+
 internal sealed class RawStatement : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
+    // The native statement for NativeSqlite's binds; the SafeHandle is held (AddRef) until Dispose.
+    private readonly IntPtr _native;
+    private readonly bool _held;
 
     public RawStatement(SqliteConnection connection, string sql)
     {
         _connection = connection;
         Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement));
+        if (NativeSqlite.Available)
+        {
+            _statement.DangerousAddRef(ref _held);
+            _native = _statement.DangerousGetHandle();
+        }
     }
 
     public RawStatement Bind(int position, long value)
     {
-        Check(raw.sqlite3_bind_int64(_statement, position, value));
+        Check(_held ? NativeSqlite.BindInt64(_native, position, value) : raw.sqlite3_bind_int64(_statement, position, value));
         return this;
     }
 
@@ -37,13 +56,24 @@ internal sealed class RawStatement : IDisposable
     /// <summary>Binds text already encoded as UTF-8: for values that repeat over millions of rows.</summary>
     public RawStatement BindUtf8(int position, byte[]? utf8)
     {
-        Check(utf8 is null ? raw.sqlite3_bind_null(_statement, position) : raw.sqlite3_bind_text(_statement, position, (ReadOnlySpan<byte>)utf8));
+        if (utf8 is null) return BindNull(position);
+        Check(_held ? NativeSqlite.BindText(_native, position, utf8) : raw.sqlite3_bind_text(_statement, position, (ReadOnlySpan<byte>)utf8));
+        return this;
+    }
+
+    /// <summary>Binds repeated text kept in a pinned array that outlives the statement: SQLite then reads it
+    /// where it is instead of copying it (a malloc and a lock per value).</summary>
+    public RawStatement BindPinnedUtf8(int position, PinnedUtf8? utf8)
+    {
+        if (utf8 is not { } text) return BindNull(position);
+        if (_held && text.Pinned) Check(NativeSqlite.BindPinnedText(_native, position, text.Bytes));
+        else BindUtf8(position, text.Bytes);
         return this;
     }
 
     public RawStatement BindNull(int position)
     {
-        Check(raw.sqlite3_bind_null(_statement, position));
+        Check(_held ? NativeSqlite.BindNull(_native, position) : raw.sqlite3_bind_null(_statement, position));
         return this;
     }
 
@@ -72,7 +102,11 @@ internal sealed class RawStatement : IDisposable
     /// <summary>The column's bytes (UTF-8 for text) without a copy; valid until the next step.</summary>
     public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
 
-    public void Dispose() => raw.sqlite3_finalize(_statement);
+    public void Dispose()
+    {
+        if (_held) _statement.DangerousRelease();
+        raw.sqlite3_finalize(_statement);
+    }
 
     private void Check(int result)
     {

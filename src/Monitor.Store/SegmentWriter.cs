@@ -10,8 +10,7 @@ namespace Monitor.Store;
 /// </summary>
 internal sealed class SegmentWriter : IDisposable
 {
-    private const int RowsPerInsert = 32;
-    private const int Columns = 18;
+    private const int RowsPerInsert = 64;
 
     private readonly long _importId;
     private readonly IReadOnlySet<long> _supersededImports;
@@ -21,7 +20,11 @@ internal sealed class SegmentWriter : IDisposable
     // A duplicate may point at a row still waiting in _pending: its record waits too, and is written
     // after the rows, so that its foreign key always finds the original.
     private readonly List<(int Line, long Of)> _pendingDuplicates = [];
-    private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+    // Pinned, and alive as long as the statements that may read them: SQLite reads them in place.
+    private readonly Dictionary<string, PinnedUtf8> _utf8 = new(StringComparer.Ordinal);
+    // Columns bound per row: a rijm file has none of cbs's three (they stay NULL), and the import id is in the SQL.
+    private readonly bool _cbsColumns;
+    private readonly int _columns;
 
     // Ids are handed out here rather than read back per row: the transaction holds SQLite's write lock,
     // so nobody else can take them.
@@ -35,22 +38,24 @@ internal sealed class SegmentWriter : IDisposable
     private bool _youthIsNewInThisRun;
     private readonly List<(long Id, DuplicateKey Key)> _youthRows = [];
 
+    /// <param name="cbsColumns">Whether the rows may carry the cbs-only values (started as crisis, end reason, referrer).</param>
     public SegmentWriter(Microsoft.Data.Sqlite.SqliteConnection connection, long importId, IReadOnlySet<long> supersededImports,
-        long nextSegmentId, YouthRegistry youths)
+        long nextSegmentId, YouthRegistry youths, bool cbsColumns)
     {
         _importId = importId;
         _supersededImports = supersededImports;
         _nextSegmentId = nextSegmentId;
         _youths = youths;
-        const string insert = """
-            INSERT INTO segment (id, import_id, line, youth_id, birth_date, sex, municipality, provider, provider_name,
-                product_code, care_code, care_type, start_date, end_date, amount, started_as_crisis, end_reason, referrer)
+        _cbsColumns = cbsColumns;
+        _columns = cbsColumns ? 17 : 14;
+        var insert = $"""
+            INSERT INTO segment (import_id, id, line, youth_id, birth_date, sex, municipality, provider, provider_name,
+                product_code, care_code, care_type, start_date, end_date, amount{(cbsColumns ? ", started_as_crisis, end_reason, referrer" : "")})
             VALUES
             """;
-        var values = string.Join(", ", Enumerable.Range(0, RowsPerInsert).Select(r =>
-            "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{r * Columns + c}")) + ")"));
-        _insertOne = new RawStatement(connection, insert + "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{c}")) + ")");
-        _insertMany = new RawStatement(connection, insert + values);
+        string Row(int r) => $"({importId}, " + string.Join(", ", Enumerable.Range(1, _columns).Select(c => $"?{r * _columns + c}")) + ")";
+        _insertOne = new RawStatement(connection, insert + Row(0));
+        _insertMany = new RawStatement(connection, insert + string.Join(", ", Enumerable.Range(0, RowsPerInsert).Select(Row)));
         _findSameStart = new RawStatement(connection, """
             SELECT id, provider, care_type, coalesce(product_code, ''), end_date, import_id
             FROM segment WHERE youth_id = ?1 AND start_date = ?2 AND superseded_by IS NULL
@@ -83,7 +88,7 @@ internal sealed class SegmentWriter : IDisposable
     {
         if (_pending.Count == RowsPerInsert)
         {
-            for (var i = 0; i < RowsPerInsert; i++) Bind(_insertMany, i * Columns, _pending[i]);
+            for (var i = 0; i < RowsPerInsert; i++) Bind(_insertMany, i * _columns, _pending[i]);
             _insertMany.Execute();
         }
         else
@@ -98,16 +103,35 @@ internal sealed class SegmentWriter : IDisposable
     private RawStatement Bind(RawStatement statement, int offset, (long Id, long YouthId, CheckedSegment Row) pending)
     {
         var (id, youthId, row) = pending;
-        return statement
-            .Bind(offset + 1, id).Bind(offset + 2, _importId).Bind(offset + 3, row.Line).Bind(offset + 4, youthId)
-            .Bind(offset + 5, DateCodec.ToInt(row.BirthDate)).BindUtf8(offset + 6, Utf8(row.Sex?.ToString()))
-            .Bind(offset + 7, row.Municipality).Bind(offset + 8, row.Provider).BindUtf8(offset + 9, Utf8(row.ProviderName))
-            .BindUtf8(offset + 10, Utf8(row.ProductCode)).BindUtf8(offset + 11, Utf8(row.CareCode)).Bind(offset + 12, (int)row.CareType)
-            .Bind(offset + 13, DateCodec.ToInt(row.Start)).Bind(offset + 14, row.End is { } end ? DateCodec.ToInt(end) : null)
-            .Bind(offset + 15, row.Amount is { } amount ? DateCodec.ToTenThousandths(amount) : null)
-            .Bind(offset + 16, row.StartedAsCrisis is { } crisis ? (crisis ? 1 : 0) : null)
-            .BindUtf8(offset + 17, Utf8(row.EndReason)).BindUtf8(offset + 18, Utf8(row.Referrer));
+        statement
+            .Bind(offset + 1, id).Bind(offset + 2, row.Line).Bind(offset + 3, youthId)
+            .Bind(offset + 4, DateCodec.ToInt(row.BirthDate)).BindPinnedUtf8(offset + 5, Utf8(row.Sex))
+            .Bind(offset + 6, row.Municipality).Bind(offset + 7, row.Provider).BindPinnedUtf8(offset + 8, Utf8(row.ProviderName))
+            .BindPinnedUtf8(offset + 9, Utf8(row.ProductCode)).BindPinnedUtf8(offset + 10, Utf8(row.CareCode)).Bind(offset + 11, (int)row.CareType)
+            .Bind(offset + 12, DateCodec.ToInt(row.Start)).Bind(offset + 13, row.End is { } end ? DateCodec.ToInt(end) : null)
+            .Bind(offset + 14, row.Amount is { } amount ? DateCodec.ToTenThousandths(amount) : null);
+        if (_cbsColumns)
+        {
+            statement.Bind(offset + 15, row.StartedAsCrisis is { } crisis ? (crisis ? 1 : 0) : null)
+                .BindPinnedUtf8(offset + 16, Utf8(row.EndReason)).BindPinnedUtf8(offset + 17, Utf8(row.Referrer));
+        }
+        else if (row.StartedAsCrisis is not null || row.EndReason is not null || row.Referrer is not null)
+        {
+            throw new InvalidOperationException("a row with cbs values in a file of another format");
+        }
+        return statement;
     }
+
+    private static readonly PinnedUtf8[] SexUtf8 = [PinnedUtf8.Of("M"), PinnedUtf8.Of("V"), PinnedUtf8.Of("X")];
+
+    private PinnedUtf8? Utf8(char? sex) => sex switch
+    {
+        null => null,
+        'M' => SexUtf8[0],
+        'V' => SexUtf8[1],
+        'X' => SexUtf8[2],
+        { } other => Utf8(other.ToString()),
+    };
 
     private void EnterYouth(string youthKey)
     {
@@ -143,13 +167,12 @@ internal sealed class SegmentWriter : IDisposable
     }
 
     /// <summary>The UTF-8 of a value that repeats (codes, names): encoded once, not once per row.</summary>
-    private byte[]? Utf8(string? text)
+    private PinnedUtf8? Utf8(string? text)
     {
         if (text is null) return null;
         if (_utf8.TryGetValue(text, out var bytes)) return bytes;
-        bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        if (_utf8.Count < 100_000) _utf8[text] = bytes;
-        return bytes;
+        if (_utf8.Count >= 100_000) return new PinnedUtf8(System.Text.Encoding.UTF8.GetBytes(text), false);
+        return _utf8[text] = PinnedUtf8.Of(text);
     }
 
     public void Dispose()

@@ -58,6 +58,58 @@ public static class SyntheticExtract
         }
     }
 
+    /// <summary>
+    /// A nightly delta of about <paramref name="rows"/> rows for a store filled by <see cref="Write"/> with
+    /// <paramref name="storedRows"/> rows: half new segments of youths already stored (spread over all of
+    /// them: a stay that goes on, a new placement, ambulant care, in the first half of 2022), half youths
+    /// never seen before. Each youth's rows are listed together, as extracts do.
+    /// </summary>
+    public static void WriteDelta(string path, long rows, long storedRows, int seed = 20220701)
+    {
+        var random = new Random(seed);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        writer.Write(Header + "\n");
+        var line = new StringBuilder(128);
+        // Every store of N synthetic rows holds the first N / 10 youths (they average about eight rows).
+        var known = Math.Max(1, storedRows / 10);
+        var touched = Math.Max(1, rows / 2 / 2); // two rows each
+        var step = Math.Max(1, known / touched);
+        long written = 0;
+        var bsn = 100_000_000L;
+        for (long youth = 0; youth < known && written < rows / 2; youth++)
+        {
+            bsn = NextBsn(bsn);
+            if (youth % step != 0) continue;
+            var id = bsn.ToString("D9", CultureInfo.InvariantCulture);
+            var start = new DateOnly(2022, 1, 1).AddDays(random.Next(170));
+            var birth = new DateOnly(2008, 1, 1).AddDays(random.Next(3000));
+            var municipality = Municipalities[random.Next(Municipalities.Length)];
+            Append(line, id, birth, municipality, 41_000_000 + random.Next(500), Residential[random.Next(Residential.Length)],
+                start, random.Next(3) == 0 ? null : start.AddDays(random.Next(10, 120)), 150m * random.Next(10, 120));
+            writer.Write(line);
+            Append(line, id, birth, municipality, 73_000_000 + random.Next(50), "ambulant", start.AddDays(-30), start.AddDays(60), 900m);
+            writer.Write(line);
+            written += 2;
+        }
+        bsn = 900_000_000L; // far beyond the youths of any stored extract
+        while (written < rows)
+        {
+            bsn = NextBsn(bsn);
+            var id = bsn.ToString("D9", CultureInfo.InvariantCulture);
+            var day = new DateOnly(2021, 7, 1).AddDays(random.Next(360));
+            var birth = day.AddDays(-random.Next(365 * 2, 365 * 17));
+            var municipality = Municipalities[random.Next(Municipalities.Length)];
+            for (var s = 1 + random.Next(3); s > 0 && written < rows; s--, written++)
+            {
+                var end = day.AddDays(20 + random.Next(200));
+                Append(line, id, birth, municipality, 41_000_000 + random.Next(500), Residential[random.Next(Residential.Length)],
+                    day, end > new DateOnly(2022, 6, 30) ? null : end, 150m * random.Next(20, 200));
+                writer.Write(line);
+                day = end.AddDays(1 + random.Next(10));
+            }
+        }
+    }
+
     private static void Append(StringBuilder line, string bsn, DateOnly birth, string municipality, int provider, string care,
         DateOnly start, DateOnly? end, decimal amount)
     {

@@ -13,7 +13,12 @@ public static class EpisodeBuilder
     /// <summary>Builds the episodes over <paramref name="segments"/>, which it sorts in place and keeps
     /// (no copy of millions of rows). Episode sets built from one array must share the as-of date and the
     /// residential set, which decide the order.</summary>
-    public static EpisodeSet Build(Segment[] segments, EpisodeRules rules)
+    public static EpisodeSet Build(Segment[] segments, EpisodeRules rules) => Build(segments, rules, null);
+
+    /// <summary>The same, taking over the episodes of <paramref name="earlier"/> for the youths whose
+    /// segments did not change since and for whom they still hold (<see cref="EarlierEpisodes.Applies"/>):
+    /// the result is the same as without them.</summary>
+    public static EpisodeSet Build(Segment[] segments, EpisodeRules rules, EarlierEpisodes? earlier)
     {
         if (rules.GapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({rules.GapDays})");
         SegmentOrder.Sort(segments, rules);
@@ -23,13 +28,14 @@ public static class EpisodeBuilder
         while (middle > 0 && middle < segments.Length && segments[middle].YouthId == segments[middle - 1].YouthId) middle++;
         (int From, int To)[] halves = [(0, middle), (middle, segments.Length)];
         var built = new List<Episode>[halves.Length];
-        Parallel.For(0, halves.Length, h => built[h] = BuildRange(segments, halves[h].From, halves[h].To, rules));
+        Parallel.For(0, halves.Length, h => built[h] = BuildRange(segments, halves[h].From, halves[h].To, rules, earlier));
         var episodes = built[0];
         episodes.AddRange(built[1]);
+        foreach (var e in episodes) e.Attach(segments, rules.AsOf);
         return new EpisodeSet(rules, segments, episodes);
     }
 
-    private static List<Episode> BuildRange(Segment[] segments, int from, int to, EpisodeRules rules)
+    private static List<Episode> BuildRange(Segment[] segments, int from, int to, EpisodeRules rules, EarlierEpisodes? earlier)
     {
         var episodes = new List<Episode>((to - from) / 3 + 1);
         var i = from;
@@ -37,9 +43,14 @@ public static class EpisodeBuilder
         {
             // A youth's residential segments in scope come first in its range.
             var first = i;
-            while (i < to && segments[i].YouthId == segments[first].YouthId && SegmentOrder.Group(segments[i], rules) == 0) i++;
-            if (i > first) AddEpisodesOfYouth(segments, first, i - first, rules, episodes);
-            while (i < to && segments[i].YouthId == segments[first].YouthId) i++;
+            var youth = segments[first].YouthId;
+            while (i < to && segments[i].YouthId == youth && SegmentOrder.Group(segments[i], rules) == 0) i++;
+            var residential = i;
+            while (i < to && segments[i].YouthId == youth) i++;
+            if (residential == first) continue;
+            if (earlier is not null && earlier.Applies(rules.AsOf, segments.AsSpan(first, i - first), rules)
+                                    && earlier.TryAdd(youth, first, episodes)) continue;
+            AddEpisodesOfYouth(segments, first, residential - first, rules, episodes);
         }
         return episodes;
     }
@@ -92,7 +103,6 @@ public static class EpisodeBuilder
             cost += segmentCost ?? 0;
         }
 
-        var involvement = Involvement(segments, rules);
         return new Episode
         {
             YouthId = segments[0].YouthId,
@@ -100,28 +110,35 @@ public static class EpisodeBuilder
             Start = start,
             End = open ? null : lastEnd,
             DurationDays = lastDay.DayNumber - start.DayNumber + 1,
-            ProviderCount = involvement.Length,
+            ProviderCount = DistinctProviders(segments, stackalloc int[Math.Min(segments.Length, 64)]).Length,
             PlacementMoves = PlacementMoves.Count(segments, rules),
             Cost = cost,
             SegmentsWithoutCost = withoutCost,
             Municipality = segments[0].Municipality, // the sort puts the protocol's earliest-starting segment first
-            Involvement = involvement,
             FirstSegment = first,
             SegmentCount = count,
         };
     }
 
-    /// <summary>For each provider, the distinct days its segments cover, censored at the as-of date.</summary>
-    private static ProviderInvolvement[] Involvement(ReadOnlySpan<Segment> segments, EpisodeRules rules)
+    /// <summary>The distinct providers of the segments, ascending, in <paramref name="buffer"/> when it is large
+    /// enough (an episode has a handful).</summary>
+    private static Span<int> DistinctProviders(ReadOnlySpan<Segment> segments, Span<int> buffer)
     {
-        // Distinct providers, sorted, without a heap allocation (an episode has a handful).
-        var buffer = segments.Length <= 64 ? stackalloc int[segments.Length] : new int[segments.Length];
+        if (buffer.Length < segments.Length) buffer = new int[segments.Length];
         var count = 0;
         foreach (var s in segments)
             if (!buffer[..count].Contains(s.Provider)) buffer[count++] = s.Provider;
         var providers = buffer[..count];
         providers.Sort();
+        return providers;
+    }
 
+    /// <summary>For each provider, the distinct days its segments cover, censored at the as-of date
+    /// (<see cref="Episode.Involvement"/>).</summary>
+    /// <param name="segments">An episode's segments, in start order.</param>
+    public static ProviderInvolvement[] Involvement(ReadOnlySpan<Segment> segments, DateOnly asOf)
+    {
+        var providers = DistinctProviders(segments, stackalloc int[Math.Min(segments.Length, 64)]);
         var result = new ProviderInvolvement[providers.Length];
         for (var p = 0; p < providers.Length; p++)
         {
@@ -133,7 +150,7 @@ public static class EpisodeBuilder
             foreach (var s in segments)
             {
                 if (s.Provider != providers[p]) continue;
-                var end = rules.EffectiveEnd(s);
+                var end = s.End is { } e && e <= asOf ? e : asOf;
                 if (inRun && s.Start.DayNumber <= runEnd.DayNumber + 1)
                 {
                     if (end > runEnd) runEnd = end;

@@ -17,7 +17,10 @@ public sealed class EpisodeSet
         Rules = rules;
         _segments = segments;
         _episodes = episodes;
+        _index = new Lazy<YouthIndex>(() => new YouthIndex(segments, episodes));
     }
+
+    private readonly Lazy<YouthIndex> _index;
 
     public EpisodeRules Rules { get; }
 
@@ -36,38 +39,91 @@ public sealed class EpisodeSet
     /// <summary>A youth's segments of every care type that start on or before the as-of date.</summary>
     public ReadOnlySpan<Segment> AllSegmentsOf(int youthId)
     {
-        var first = FirstSegmentOf(youthId);
-        var end = FirstSegmentOf(youthId + 1);
-        while (end > first && _segments[end - 1].Start > Rules.AsOf) end--; // the group that starts later comes last
+        var (first, end) = Index.SegmentsOf(youthId);
+        var asOf = Rules.AsOf.DayNumber;
+        while (end > first && _segments[end - 1].StartDay > asOf) end--; // the group that starts later comes last
         return _segments.AsSpan(first, end - first);
     }
 
     /// <summary>A youth's episodes, in start order.</summary>
     public ReadOnlySpan<Episode> EpisodesOf(int youthId)
     {
-        var episodes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_episodes);
-        int lo = 0, hi = episodes.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (episodes[mid].YouthId < youthId) lo = mid + 1;
-            else hi = mid;
-        }
-        var end = lo;
-        while (end < episodes.Length && episodes[end].YouthId == youthId) end++;
-        return episodes[lo..end];
+        var (first, end) = Index.EpisodesOf(youthId);
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_episodes)[first..end];
     }
 
-    /// <summary>Where a youth's segments begin (binary search: the array is sorted by youth first).</summary>
-    private int FirstSegmentOf(int youthId)
+    /// <summary>Where each youth's segments and episodes are: found once, then asked per cohort youth
+    /// and episode (a million times in a region's measurement).</summary>
+    private YouthIndex Index => _index.Value;
+
+    /// <summary>
+    /// The range of each youth's segments and episodes. Youth numbers are the store's, handed out one after
+    /// another, so an array indexed by youth number is small; for sparse numbers (tests) it binary-searches.
+    /// </summary>
+    private sealed class YouthIndex
     {
-        int lo = 0, hi = _segments.Length;
-        while (lo < hi)
+        private readonly Segment[] _segments;
+        private readonly List<Episode> _episodes;
+        private readonly int[]? _segmentStart, _episodeStart; // youth y: [start[y], start[y + 1])
+
+        public YouthIndex(Segment[] segments, List<Episode> episodes)
         {
-            var mid = (lo + hi) >>> 1;
-            if (_segments[mid].YouthId < youthId) lo = mid + 1;
-            else hi = mid;
+            (_segments, _episodes) = (segments, episodes);
+            if (segments.Length == 0) return;
+            var min = segments[0].YouthId;
+            var max = segments[^1].YouthId;
+            if (min < 0 || max > 4L * segments.Length + 1024) return;
+            _segmentStart = Starts(segments.Length, max, i => segments[i].YouthId);
+            _episodeStart = Starts(episodes.Count, max, i => episodes[i].YouthId);
         }
-        return lo;
+
+        /// <summary>For sorted youth numbers, where each youth's run begins (an empty run where a youth has none).</summary>
+        private static int[] Starts(int count, int maxYouth, Func<int, int> youthAt)
+        {
+            var starts = new int[maxYouth + 2];
+            var youth = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var y = youthAt(i);
+                if (y > maxYouth) break;
+                while (youth <= y) starts[youth++] = i;
+            }
+            while (youth < starts.Length) starts[youth++] = count;
+            return starts;
+        }
+
+        public (int First, int End) SegmentsOf(int youthId)
+        {
+            if (_segmentStart is { } starts)
+                return (uint)youthId < (uint)(starts.Length - 1) ? (starts[youthId], starts[youthId + 1]) : (_segments.Length, _segments.Length);
+            return (FirstSegmentOf(youthId), FirstSegmentOf(youthId + 1));
+        }
+
+        public (int First, int End) EpisodesOf(int youthId)
+        {
+            if (_episodeStart is { } starts)
+                return (uint)youthId < (uint)(starts.Length - 1) ? (starts[youthId], starts[youthId + 1]) : (_episodes.Count, _episodes.Count);
+            var first = FirstEpisodeOf(youthId);
+            var end = first;
+            while (end < _episodes.Count && _episodes[end].YouthId == youthId) end++;
+            return (first, end);
+        }
+
+        private int FirstSegmentOf(int youthId) => FirstOf(youthId, _segments.Length, i => _segments[i].YouthId);
+
+        private int FirstEpisodeOf(int youthId) => FirstOf(youthId, _episodes.Count, i => _episodes[i].YouthId);
+
+        /// <summary>Binary search of items sorted by youth: where <paramref name="youthId"/>'s first is or would be.</summary>
+        private static int FirstOf(int youthId, int count, Func<int, int> youthAt)
+        {
+            int lo = 0, hi = count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (youthAt(mid) < youthId) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
     }
 }

@@ -16,32 +16,49 @@ public static class SegmentOrder
     /// </summary>
     public static int EarliestStarting(in Segment a, in Segment b)
     {
-        var c = a.Start.CompareTo(b.Start);
+        var c = a.StartDay.CompareTo(b.StartDay);
         if (c != 0) return c;
         c = a.Provider.CompareTo(b.Provider);
         if (c != 0) return c;
-        c = string.CompareOrdinal(a.CareType.Word(), b.CareType.Word());
+        c = WordRank[(int)a.CareType].CompareTo(WordRank[(int)b.CareType]);
         if (c != 0) return c;
-        c = string.CompareOrdinal(a.ProductCode ?? "", b.ProductCode ?? "");
+        c = ProductCodes.CompareOrdinal(a.ProductCodeId, b.ProductCodeId);
         if (c != 0) return c;
         c = a.Municipality.CompareTo(b.Municipality);
         return c != 0 ? c : a.Id.CompareTo(b.Id);
     }
 
+    /// <summary>Each care type's place when the words are ordered ordinally, as the tie-break orders them.</summary>
+    private static readonly int[] WordRank = RankByWord();
+
+    private static int[] RankByWord()
+    {
+        var rank = new int[CareTypes.All.Max(t => (int)t) + 1];
+        var byWord = CareTypes.All.OrderBy(t => t.Word(), StringComparer.Ordinal).ToList();
+        for (var i = 0; i < byWord.Count; i++) rank[(int)byWord[i]] = i;
+        return rank;
+    }
+
     /// <summary>Which of the three groups of a youth's segments a segment falls in.</summary>
     internal static int Group(in Segment segment, EpisodeRules rules) =>
-        segment.Start > rules.AsOf ? 2 : rules.IsResidential(segment.CareType) ? 0 : 1;
+        segment.StartDay > rules.AsOf.DayNumber ? 2 : rules.IsResidential(segment.CareType) ? 0 : 1;
 
-    /// <summary>Sorts in place.</summary>
-    public static void Sort(Segment[] segments, EpisodeRules rules)
+    /// <summary>The builder's order: youth, group, earliest-starting. A struct, so the sort calls it directly.</summary>
+    private readonly struct BuilderOrder(EpisodeRules rules) : IComparer<Segment>
     {
-        var comparer = Comparer<Segment>.Create((a, b) =>
+        public int Compare(Segment a, Segment b)
         {
             var c = a.YouthId.CompareTo(b.YouthId);
             if (c != 0) return c;
             c = Group(a, rules).CompareTo(Group(b, rules));
             return c != 0 ? c : EarliestStarting(a, b);
-        });
+        }
+    }
+
+    /// <summary>Sorts in place.</summary>
+    public static void Sort(Segment[] segments, EpisodeRules rules)
+    {
+        var comparer = new BuilderOrder(rules);
         if (!YouthsAreGrouped(segments)) SortByYouth(segments);
         // Now only each youth's few rows need ordering (most runs are in order already): two halves,
         // split between youths, side by side.
@@ -54,10 +71,18 @@ public static class SegmentOrder
             for (var i = from + 1; i <= to; i++)
             {
                 if (i < to && segments[i].YouthId == segments[runStart].YouthId) continue;
-                if (!IsSorted(segments, runStart, i, comparer)) Array.Sort(segments, runStart, i - runStart, comparer);
+                var run = segments.AsSpan(runStart, i - runStart);
+                if (!IsSorted(run, comparer)) run.Sort(comparer);
                 runStart = i;
             }
         });
+    }
+
+    /// <summary>Orders segments by youth, keeping each youth's segments in the order they were in; does
+    /// nothing when they are so already (the usual case).</summary>
+    public static void ByYouth(Segment[] segments)
+    {
+        if (!YouthsAreGrouped(segments)) SortByYouth(segments);
     }
 
     /// <summary>Whether youth numbers never decrease: true when the store was filled by extracts that
@@ -69,7 +94,7 @@ public static class SegmentOrder
         return true;
     }
 
-    /// <summary>A stable sort on youth alone: an index sort plus an in-place permutation, so that 64-byte
+    /// <summary>A stable sort on youth alone: an index sort plus an in-place permutation, so that 40-byte
     /// segments are moved once rather than at every swap, and no second array of segments is needed.</summary>
     private static void SortByYouth(Segment[] segments)
     {
@@ -102,10 +127,10 @@ public static class SegmentOrder
         }
     }
 
-    private static bool IsSorted(Segment[] segments, int from, int to, IComparer<Segment> comparer)
+    private static bool IsSorted(ReadOnlySpan<Segment> run, BuilderOrder comparer)
     {
-        for (var i = from + 1; i < to; i++)
-            if (comparer.Compare(segments[i - 1], segments[i]) > 0) return false;
+        for (var i = 1; i < run.Length; i++)
+            if (comparer.Compare(run[i - 1], run[i]) > 0) return false;
         return true;
     }
 

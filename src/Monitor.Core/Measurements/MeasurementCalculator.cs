@@ -28,38 +28,64 @@ public static class MeasurementCalculator
         if (rules.AsOf < period.To)
             throw new InvalidRequestException($"the as-of date {rules.AsOf:yyyy-MM-dd} is before the period's end {period.To:yyyy-MM-dd}");
 
-        // The cohort: everyone who stayed at some moment in the period ("op enig moment in verblijf").
-        var cohort = new List<Episode>();
-        foreach (var e in set.Episodes)
-        {
-            if (e.Start <= period.To && (e.Ongoing || e.End >= period.From)
-                && (parameters.Region is null || reference.RegionOf(e.Municipality) == parameters.Region))
-                cohort.Add(e);
-        }
-        // The parts below only read the cohort: they run side by side on the machine's cores.
-        List<Episode> exitedInPeriod = [], exitedByAsOf = [], ongoing = [], entries = [], entries8Plus = [], shortStays = [], longStays = [];
+        // The cohort: everyone who stayed at some moment in the period ("op enig moment in verblijf"). Counted
+        // first, so that the lists below are allocated once at their size: a region's cohort runs to a million.
+        bool InCohort(Episode e) => e.Start <= period.To && (e.Ongoing || e.End >= period.From)
+                                    && (parameters.Region is null || reference.RegionOf(e.Municipality) == parameters.Region);
+        var episodes = set.Episodes;
+        var size = 0;
+        for (var i = 0; i < episodes.Count; i++)
+            if (InCohort(episodes[i])) size++;
+        var cohort = new List<Episode>(size);
+        for (var i = 0; i < episodes.Count; i++)
+            if (InCohort(episodes[i])) cohort.Add(episodes[i]);
+
+        // The parts below only read the cohort: they run side by side on the machine's cores. Figures over a
+        // part of the cohort that is not kept are running sums, in cohort order as the lists were.
+        List<Episode> exitedInPeriod = [], entries = [], entries8Plus = [];
         List<Episode> topN = [];
         List<CohortYouth> youths = [];
         double? median = null, meanInvolved = null;
         IReadOnlyDictionary<Sector, double> bySector = new Dictionary<Sector, double>();
+        var parts = new CohortParts();
         Parallel.Invoke(
             () =>
             {
+                var (exited, entering, entering8Plus) = (0, 0, 0);
+                foreach (var e in cohort)
+                {
+                    if (e.End is { } end && period.Contains(end)) exited++;
+                    if (period.Contains(e.Start))
+                    {
+                        entering++;
+                        if (e.DurationDays >= MinimumCountedStay) entering8Plus++;
+                    }
+                }
+                (exitedInPeriod, entries, entries8Plus) = (new(exited), new(entering), new(entering8Plus));
                 foreach (var e in cohort)
                 {
                     if (e.End is { } end && period.Contains(end)) exitedInPeriod.Add(e);
-                    (e.Ongoing ? ongoing : exitedByAsOf).Add(e);
+                    if (e.Ongoing) parts.Ongoing.Add(e.DurationDays, e.Cost);
+                    else parts.ExitedByAsOf.Add(e.DurationDays, 0);
                     if (period.Contains(e.Start))
                     {
                         entries.Add(e);
                         // An ongoing episode shorter than 8 days may still reach 8; it is left out too (PROTOCOL.md 5).
                         if (e.DurationDays >= MinimumCountedStay) entries8Plus.Add(e);
                     }
-                    (e.DurationDays < ShortStayDays ? shortStays : longStays).Add(e);
+                    if (e.DurationDays < ShortStayDays) parts.Short.Add(e.DurationDays, 0);
+                    else parts.NotShort.Add(e.DurationDays, 0);
+                    if (e.ProviderCount > 1) parts.MultiProvider.Add(e.ProviderCount, 0);
+                    if (e.ProviderCount == 1) parts.SingleProvider++;
                 }
                 topN = TopN(cohort, parameters.TopN);
             },
-            () => median = Descriptive.Median(cohort.ConvertAll(e => (double)e.DurationDays)),
+            () =>
+            {
+                var durations = new double[cohort.Count];
+                for (var i = 0; i < durations.Length; i++) durations[i] = cohort[i].DurationDays;
+                median = Descriptive.Median(durations);
+            },
             () => youths = PerYouth(set, cohort, period.From),
             () => meanInvolved = Mean(cohort, e => ProvidersAround(set, e)),
             () => bySector = InvolvementBySector(cohort, reference));
@@ -68,28 +94,28 @@ public static class MeasurementCalculator
             Youths: youths.Count,
             Episodes: cohort.Count,
             ExitedInPeriod: exitedInPeriod.Count,
-            ExitedByAsOf: exitedByAsOf.Count,
-            OngoingAtAsOf: ongoing.Count,
+            ExitedByAsOf: parts.ExitedByAsOf.Count,
+            OngoingAtAsOf: parts.Ongoing.Count,
             EntriesInPeriod: entries.Count,
             Aged12OrYounger: youths.Count(y => y.AgeAtFirstCohortStart <= YoungAge),
-            ShortEpisodes: shortStays.Count,
-            SingleProviderEpisodes: cohort.Count(e => e.ProviderCount == 1));
+            ShortEpisodes: parts.Short.Count,
+            SingleProviderEpisodes: parts.SingleProvider);
 
-        var durations = new DurationFigures(
+        var durationFigures = new DurationFigures(
             MeanAll: Mean(cohort, e => e.DurationDays),
             MedianAll: median,
             MeanExitedInPeriod: Mean(exitedInPeriod, e => e.DurationDays),
-            MeanExitedByAsOf: Mean(exitedByAsOf, e => e.DurationDays),
-            MeanOngoingAtAsOf: Mean(ongoing, e => e.DurationDays),
-            MeanShort: Mean(shortStays, e => e.DurationDays),
-            MeanNotShort: Mean(longStays, e => e.DurationDays),
+            MeanExitedByAsOf: parts.ExitedByAsOf.Mean,
+            MeanOngoingAtAsOf: parts.Ongoing.Mean,
+            MeanShort: parts.Short.Mean,
+            MeanNotShort: parts.NotShort.Mean,
             TopN: parameters.TopN,
             MeanTopN: Mean(topN, e => e.DurationDays));
 
         long totalDays = 0, totalMoves = 0;
         foreach (var e in cohort) (totalDays, totalMoves) = (totalDays + e.DurationDays, totalMoves + e.PlacementMoves);
         var providers = new ProviderFigures(
-            MeanPerMultiProviderEpisode: Mean(cohort.Where(e => e.ProviderCount > 1).ToList(), e => e.ProviderCount),
+            MeanPerMultiProviderEpisode: parts.MultiProvider.Mean,
             MeanInvolvedPerEpisode: meanInvolved,
             MeanPlacementMoves: Mean(cohort, e => e.PlacementMoves),
             MovesPer1000Days: totalDays == 0 ? null : totalMoves * 1000.0 / totalDays,
@@ -97,7 +123,7 @@ public static class MeasurementCalculator
 
         var costs = new CostFigures(
             MeanEpisode: MeanMoney(cohort.Select(e => e.Cost)),
-            MeanEpisodeOngoing: MeanMoney(ongoing.Select(e => e.Cost)),
+            MeanEpisodeOngoing: parts.Ongoing.MeanMoney,
             MeanAllEpisodesPerYouth: MeanMoney(youths.Select(y => y.CostOfAllStays)),
             MeanAllEpisodesPerYouthOngoing: MeanMoney(youths.Where(y => y.HasOngoingCohortEpisode).Select(y => y.CostOfAllStays)),
             MeanTopN: MeanMoney(topN.Select(e => e.Cost)),
@@ -106,7 +132,7 @@ public static class MeasurementCalculator
 
         return new Measurement(
             period, rules.AsOf, rules.GapDays, parameters.Region, rules.ResidentialSet.ToList(),
-            counts, durations, providers, costs,
+            counts, durationFigures, providers, costs,
             MeanAgeAtAsOfTopN: Mean(topN, e => Age.InYears(e.BirthDate, rules.AsOf)),
             EntryCohort: EntryCohort(entries),
             EntryCohort8Plus: EntryCohort(entries8Plus),
@@ -212,6 +238,29 @@ public static class MeasurementCalculator
         }
         return Enum.GetValues<Sector>().Where(s => pairs[(int)s] > 0)
             .ToDictionary(s => s, s => (double)days[(int)s] / pairs[(int)s]);
+    }
+
+    /// <summary>A part of the cohort that is not kept as a list: what its means need, summed in cohort order.</summary>
+    private sealed class Part
+    {
+        private long _sum;
+        private decimal _money;
+
+        public int Count { get; private set; }
+
+        public void Add(int value, decimal money) => (_sum, _money, Count) = (_sum + value, _money + money, Count + 1);
+
+        /// <summary>As <see cref="Mean{T}"/> gives it over the same values.</summary>
+        public double? Mean => Count == 0 ? null : (double)_sum / Count;
+
+        /// <summary>As <see cref="MeanMoney"/> gives it over the same amounts.</summary>
+        public decimal? MeanMoney => Count == 0 ? null : _money / Count;
+    }
+
+    private sealed class CohortParts
+    {
+        public readonly Part Ongoing = new(), ExitedByAsOf = new(), Short = new(), NotShort = new(), MultiProvider = new();
+        public int SingleProvider;
     }
 
     private static double? Mean<T>(IReadOnlyList<T> items, Func<T, int> value)

@@ -38,7 +38,7 @@ public static class OutcomeCalculator
         var year = period.From.Year;
         var area = measurement.Region is { } region
             ? reference.MunicipalitiesOf(region).ToHashSet()
-            : reference.Municipalities.Concat(cohort.Select(e => e.Municipality)).ToHashSet();
+            : reference.Municipalities.Concat(DistinctMunicipalities(cohort)).ToHashSet();
         var populationOf = data.Population.Where(p => p.Year == year).GroupBy(p => p.Municipality).ToDictionary(g => g.Key, g => g.Last().Youths);
         var missing = area.Where(m => !populationOf.ContainsKey(m)).Order().ToList();
         long? population = null;
@@ -56,7 +56,7 @@ public static class OutcomeCalculator
         CrisisFigures? crises = null;
         Parallel.Invoke(
             () => flows = Flows(set, period, asOf, InArea),
-            () => crises = Crises(set, period, measurement.Cohort.Episodes.Select(e => e.YouthId).ToHashSet(), data));
+            () => crises = Crises(set, period, DistinctYouths(measurement.Cohort.Episodes), data));
         return new Outcomes(
             ResidentialDays: days,
             PopulationYear: year,
@@ -108,15 +108,40 @@ public static class OutcomeCalculator
         return quarters.Select((q, i) => new QuarterFlow(q.Label, q.From, q.To, entries[i], exits[i], inCare[i])).ToList();
     }
 
-    private static CrisisFigures Crises(EpisodeSet set, Period period, HashSet<int> cohortYouths, OutcomeData data)
+    /// <param name="cohortYouths">The cohort's youths, ascending.</param>
+    private static CrisisFigures Crises(EpisodeSet set, Period period, int[] cohortYouths, OutcomeData data)
     {
         var crisisSegments = 0;
         foreach (var youth in cohortYouths)
         foreach (var s in set.AllSegmentsOf(youth))
             if (s.CareType == CareType.Crisis && period.Contains(s.Start)) crisisSegments++;
-        var cbs = data.CbsCrisisStarts.Count(c => cohortYouths.Contains(c.YouthId) && period.Contains(c.Start));
-        double? Per100(int count) => cohortYouths.Count == 0 ? null : count * 100.0 / cohortYouths.Count;
+        var cbs = data.CbsCrisisStarts.Count(c => Array.BinarySearch(cohortYouths, c.YouthId) >= 0 && period.Contains(c.Start));
+        double? Per100(int count) => cohortYouths.Length == 0 ? null : count * 100.0 / cohortYouths.Length;
         return new CrisisFigures(crisisSegments, Per100(crisisSegments), cbs, Per100(cbs));
+    }
+
+    /// <summary>The youths of the episodes, each once, ascending. A cohort is in youth order, as its episode
+    /// set, so a youth repeats only next to itself: no hash set of a million youths is needed.</summary>
+    private static int[] DistinctYouths(IEnumerable<Episode> episodes)
+    {
+        var youths = new List<int>();
+        var ordered = true;
+        foreach (var e in episodes)
+        {
+            if (youths.Count > 0 && youths[^1] == e.YouthId) continue;
+            if (youths.Count > 0 && youths[^1] > e.YouthId) ordered = false;
+            youths.Add(e.YouthId);
+        }
+        return ordered ? youths.ToArray() : youths.Distinct().Order().ToArray();
+    }
+
+    /// <summary>The municipalities of the episodes, each once (codes have 4 digits).</summary>
+    private static IEnumerable<int> DistinctMunicipalities(IReadOnlyList<Episode> episodes)
+    {
+        var seen = new bool[10_000];
+        foreach (var e in episodes) seen[e.Municipality] = true;
+        for (var m = 0; m < seen.Length; m++)
+            if (seen[m]) yield return m;
     }
 
     /// <summary>Trajectories of the residential set that ended in the period (by the as-of date), by end reason.</summary>

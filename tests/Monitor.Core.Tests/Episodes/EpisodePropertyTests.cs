@@ -57,7 +57,7 @@ public class EpisodePropertyTests
 
     // --- random data
 
-    private static List<Segment> RandomYouths(Random random, int youths)
+    internal static List<Segment> RandomYouths(Random random, int youths)
     {
         var segments = new List<Segment>();
         long id = 0;

@@ -1,0 +1,109 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace Monitor.Store.Caching;
+
+/// <summary>
+/// Writes a cache file of fixed-width columns: raw little-endian values, an XxHash3 of every byte and a
+/// closing mark at the end. It is written under a temporary name and renamed into place on
+/// <see cref="Commit"/>, so a reader sees the old file or the new one, never half of one; a file cut short
+/// or damaged fails its checksum and is rebuilt from the store.
+/// </summary>
+internal sealed class ColumnWriter : IDisposable
+{
+    public static ReadOnlySpan<byte> End => "VMCOLEND"u8;
+
+    private readonly string _path, _temporary;
+    private readonly FileStream _stream;
+    private readonly XxHash3 _hash = new();
+    private bool _committed;
+
+    public ColumnWriter(string path)
+    {
+        _path = path;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        _temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        _stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+    }
+
+    public void Write<T>(ReadOnlySpan<T> values) where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(values);
+        _hash.Append(bytes);
+        _stream.Write(bytes);
+    }
+
+    public void Write<T>(T value) where T : unmanaged => Write(new ReadOnlySpan<T>(in value));
+
+    /// <summary>Closes the file with its checksum and puts it in place of the old one.</summary>
+    public void Commit()
+    {
+        Span<byte> hash = stackalloc byte[8];
+        _hash.GetCurrentHash(hash);
+        _stream.Write(hash);
+        _stream.Write(End);
+        _stream.Dispose();
+        File.Move(_temporary, _path, overwrite: true);
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        _stream.Dispose();
+        if (!_committed) File.Delete(_temporary);
+    }
+}
+
+/// <summary>Reads what a <see cref="ColumnWriter"/> wrote, in the same order, checking the checksum at the end.</summary>
+internal sealed class ColumnReader : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly XxHash3 _hash = new();
+
+    private ColumnReader(FileStream stream) => _stream = stream;
+
+    /// <summary>Null when there is no file (or it cannot be read): the cache is then missing.</summary>
+    public static ColumnReader? Open(string path)
+    {
+        try
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 20);
+            if (stream.Length >= 16) return new ColumnReader(stream);
+            stream.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return null;
+    }
+
+    /// <summary>Bytes left before the checksum: a header that promises more is damaged.</summary>
+    public long Remaining => _stream.Length - 16 - _stream.Position;
+
+    public void Read<T>(Span<T> into) where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(into);
+        if (bytes.Length > Remaining) throw new InvalidDataException("the cache file is shorter than its header says");
+        _stream.ReadExactly(bytes);
+        _hash.Append(bytes);
+    }
+
+    public T Read<T>() where T : unmanaged
+    {
+        T value = default;
+        Read(new Span<T>(ref value));
+        return value;
+    }
+
+    /// <summary>Whether everything was read and the checksum matches.</summary>
+    public bool EndsWell()
+    {
+        if (Remaining != 0) return false;
+        Span<byte> expected = stackalloc byte[8], trailer = stackalloc byte[16];
+        _hash.GetCurrentHash(expected);
+        _stream.ReadExactly(trailer);
+        return trailer[..8].SequenceEqual(expected) && trailer[8..].SequenceEqual(ColumnWriter.End);
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

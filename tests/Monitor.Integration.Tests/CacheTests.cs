@@ -1,0 +1,224 @@
+using System.Text;
+using Monitor.Core.Domain;
+using Monitor.Core.Measurements;
+using Monitor.Core.Privacy;
+using Monitor.Ingest;
+using Monitor.Integration.Tests.ImportModel;
+using Monitor.Integration.Tests.Support;
+using Monitor.Reporting.Json;
+using Monitor.Store;
+
+namespace Monitor.Integration.Tests;
+
+/// <summary>
+/// The caches beside the store (the segment columns and the episodes per youth, <c>&lt;store&gt;.cache</c>)
+/// never change a figure: whatever state they are in — missing, of an earlier import, damaged, of a later
+/// import than the analysis may see, or impossible to write — a measurement gives the same document as
+/// one that reads everything from the store.
+/// </summary>
+public sealed class CacheTests : IDisposable
+{
+    private static readonly Pseudonymizer Keys = new(Encoding.UTF8.GetBytes("cache-test-key-0123456789abcdef"));
+    private static readonly Period Year2020 = new(new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31));
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string CacheFolder => _folder.Db + ".cache";
+    private string SegmentFile => Path.Combine(CacheFolder, "segments.columns");
+
+    /// <summary>The measure document of 2020, and how the segments were read.</summary>
+    private static (string Json, string How) Measure(MonitorStore store, bool useCaches, DateOnly? asOf = null, int gap = 7,
+        IReadOnlyList<CareType>? set = null)
+    {
+        using var analysis = new Analysis(store, useCaches);
+        var episodes = analysis.BuildEpisodes(asOf ?? new DateOnly(2021, 9, 30), gap, set ?? CareTypes.DefaultResidentialSet);
+        return (JsonDocuments.Measure(analysis.Measure(episodes, Year2020, null)), analysis.SegmentsReadFrom);
+    }
+
+    private static void AssertSameAsFromTheStore(MonitorStore store, string expectedHow, DateOnly? asOf = null, int gap = 7)
+    {
+        var (cached, how) = Measure(store, useCaches: true, asOf, gap);
+        Assert.StartsWith(expectedHow, how);
+        Assert.Equal(Measure(store, useCaches: false, asOf, gap).Json, cached);
+    }
+
+    private void Import(MonitorStore store, string name, params string[] rows)
+    {
+        var result = new Importer(store, Keys).Import(_folder.Write(name, Extracts.File(rows)), new ImportOptions());
+        Assert.Equal(ImportStatus.Imported, result.Status);
+    }
+
+    private static string[] Stays(int seed, int youths, string start = "2020-02-01") => Extracts.Bsns(seed).Take(youths).SelectMany((bsn, i) => new[]
+    {
+        Extracts.Row(bsn, start, "2020-05-31", provider: $"4100{i % 7:D4}"),
+        Extracts.Row(bsn, "2020-06-03", i % 3 == 0 ? null : "2020-11-30", provider: "41000022", care: i % 2 == 0 ? "gezinshuis" : "verblijf"),
+        Extracts.Row(bsn, "2020-03-01", "2020-12-31", provider: "73000011", care: "ambulant", amount: "900,00"),
+    }).ToArray();
+
+    [Fact]
+    public void AMissingCacheIsBuiltFromTheStoreAndThenRead()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30));
+        AssertSameAsFromTheStore(store, "store, columns written");
+        Assert.True(File.Exists(SegmentFile));
+        AssertSameAsFromTheStore(store, "columns");
+        Directory.Delete(CacheFolder, recursive: true);
+        AssertSameAsFromTheStore(store, "store, columns written");
+    }
+
+    [Fact]
+    public void ACacheOfAnEarlierImportGetsOnlyTheRowsAddedSince()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30));
+        AssertSameAsFromTheStore(store, "store, columns written");
+        // New youths and more rows of youths stored before, some of them ending a stay that was open.
+        Import(store, "b.csv", [.. Stays(2, 5, start: "2020-01-15"), .. Stays(1, 4).Select(r => r.Replace("2020-05-31", "2020-05-30"))]);
+        AssertSameAsFromTheStore(store, "columns + 19 added"); // 15 rows of new youths, 4 changed rows; 8 duplicates
+        AssertSameAsFromTheStore(store, "columns");
+    }
+
+    [Fact]
+    public void RowsAddedSinceAreReadFromTheStoreUntilTheyAreWorthWritingTheFileAgain()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 400));
+        AssertSameAsFromTheStore(store, "store, columns written");
+        var written = File.GetLastWriteTimeUtc(SegmentFile);
+        Import(store, "b.csv", Stays(2, 10)); // 30 rows: under 5% of 1,200
+        AssertSameAsFromTheStore(store, "columns + 30 added");
+        AssertSameAsFromTheStore(store, "columns + 30 added");
+        Assert.Equal(written, File.GetLastWriteTimeUtc(SegmentFile));
+        Import(store, "c.csv", Stays(3, 30)); // 120 rows since the file: over 5%
+        AssertSameAsFromTheStore(store, "columns + 120 added");
+        AssertSameAsFromTheStore(store, "columns");
+    }
+
+    [Fact]
+    public void AnotherAsOfDateTakesOverOnlyTheEpisodesItCannotChange()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30));
+        foreach (var asOf in new[] { "2021-09-30", "2020-12-31", "2022-06-30", "2020-12-31", "2021-09-30" })
+            AssertSameAsFromTheStore(store, "", DateOnly.Parse(asOf));
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(-40)]
+    [InlineData(-3)]
+    public void ADamagedCacheIsRebuilt(int at)
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30));
+        AssertSameAsFromTheStore(store, "store, columns written");
+        foreach (var file in Directory.GetFiles(CacheFolder))
+        {
+            var bytes = File.ReadAllBytes(file);
+            bytes[at < 0 ? bytes.Length + at : at] ^= 0x5A;
+            File.WriteAllBytes(file, bytes);
+        }
+        AssertSameAsFromTheStore(store, "store, columns written");
+    }
+
+    [Fact]
+    public void ACacheCutShortIsRebuilt()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30));
+        AssertSameAsFromTheStore(store, "store, columns written");
+        foreach (var file in Directory.GetFiles(CacheFolder))
+        {
+            using var stream = File.OpenWrite(file);
+            stream.SetLength(stream.Length / 2);
+        }
+        AssertSameAsFromTheStore(store, "store, columns written");
+    }
+
+    [Fact]
+    public void AFullExtractRebuildsTheCache()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        var importer = new Importer(store, Keys);
+        importer.Import(_folder.Write("a1.csv", Extracts.File(Stays(1, 30))), new ImportOptions(Source: "a"));
+        AssertSameAsFromTheStore(store, "store, columns written");
+        importer.Import(_folder.Write("a2.csv", Extracts.File(Stays(1, 12))), new ImportOptions(Source: "a", FullExtract: true));
+        AssertSameAsFromTheStore(store, "store, columns written");
+    }
+
+    [Fact]
+    public void ACacheOfALaterImportIsNotUsedByAnAnalysisThatBeganBefore()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30));
+        var before = Measure(store, useCaches: false).Json;
+        using var reader = MonitorStore.Open(_folder.Db);
+        using var analysis = new Analysis(reader); // its snapshot sees a.csv only
+        Import(store, "b.csv", Stays(2, 8));
+        Measure(store, useCaches: true); // the cache now holds b.csv too
+        var episodes = analysis.BuildEpisodes(new DateOnly(2021, 9, 30), 7, CareTypes.DefaultResidentialSet);
+        Assert.Equal("store", analysis.SegmentsReadFrom);
+        Assert.Equal(before, JsonDocuments.Measure(analysis.Measure(episodes, Year2020, null)));
+    }
+
+    [Fact]
+    public void AStoreWhoseCacheCannotBeWrittenIsMeasuredAllTheSame()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30));
+        File.WriteAllText(CacheFolder, "a file where the cache folder would go");
+        AssertSameAsFromTheStore(store, "store");
+        AssertSameAsFromTheStore(store, "store");
+    }
+
+    [Fact]
+    public void ADeltaGivesTheSameBytesAsAFullRebuild()
+    {
+        _folder.CopyExample("case-02-generated");
+        string[] reference = ["providers.csv", "regions.csv", "caretypes.csv", "tariffs.csv"];
+        Assert.Equal(0, CommandLine.RunIn(_folder, ["import", .. reference, "rijm_2015_2018.csv", "--db", "warm.db"]).Exit);
+        string[] compare = ["compare", "--baseline", "2020", "--followup", "2021", "--as-of", "2022-06-30", "--json", "-"];
+        Assert.Equal(0, CommandLine.RunIn(_folder, [.. compare, "--db", "warm.db"]).Exit); // caches of the first import
+        Assert.Equal(0, CommandLine.RunIn(_folder, "import", "rijm_2019_2022.csv", "--db", "warm.db").Exit);
+        var delta = CommandLine.RunIn(_folder, [.. compare, "--db", "warm.db"]);
+
+        Assert.Equal(0, CommandLine.RunIn(_folder, ["import", .. reference, "rijm_2015_2018.csv", "rijm_2019_2022.csv", "--db", "cold.db"]).Exit);
+        var full = CommandLine.RunIn(_folder, [.. compare, "--db", "cold.db"]);
+        Assert.Equal(0, delta.Exit);
+        Assert.Equal(full.Out, delta.Out);
+    }
+
+    /// <summary>
+    /// The import property test's random scenarios (new youths, more rows of known ones, duplicates,
+    /// refused rows, a shuffled copy, a full extract) imported file by file into one store; after each file
+    /// a measurement with the caches as the earlier files left them, at a random as-of date, gap and
+    /// residential set, gives the same document as one from the store alone.
+    /// </summary>
+    [Fact]
+    public void AfterEveryRandomDeltaTheCachedFiguresAreThoseOfTheStore()
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
+        {
+            var random = new Random(seed);
+            using var folder = new TestFolder();
+            using var store = MonitorStore.Open(folder.Db);
+            var importer = new Importer(store, Keys);
+            foreach (var (command, c) in Scenarios.Generate(seed, rowsPerFile: 60).Select((command, c) => (command, c)))
+            foreach (var file in command.Files)
+            {
+                var bytes = file.Bytes(seed * 31 + c);
+                importer.Import(folder.WriteBytes(file.Name, bytes), new ImportOptions(Source: file.Source, FullExtract: file.Full));
+                var asOf = new DateOnly(2020, 12, 31).AddDays(random.Next(4) * 180);
+                var gap = new[] { 0, 7, 30 }[random.Next(3)];
+                IReadOnlyList<CareType> set = random.Next(3) == 0 ? [.. CareTypes.DefaultResidentialSet, CareType.Pleegzorg] : CareTypes.DefaultResidentialSet;
+                var cached = Measure(store, useCaches: true, asOf, gap, set);
+                if (cached.Json != Measure(store, useCaches: false, asOf, gap, set).Json)
+                    failures.Add($"seed {seed}, after {file.Name} (as of {asOf:yyyy-MM-dd}, gap {gap}, {set.Count} care types; segments from {cached.How})");
+            }
+        });
+        Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(5)));
+    }
+}
