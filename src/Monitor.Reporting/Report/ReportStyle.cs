@@ -42,6 +42,7 @@ internal static class ReportStyle
         a.file { font-weight: normal; font-size: .8rem; margin-left: .4rem; color: var(--accent); overflow-wrap: anywhere; }
         th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
         thead th { vertical-align: bottom; font-size: .85rem; }
+        thead th[scope=colgroup] { text-align: center; border-bottom: 1px solid var(--muted); }
         th[scope=row] { font-weight: normal; min-width: 10rem; }
         tr.group th, tr.group td { font-weight: 700; }
         .num { text-align: right; } td.num { white-space: nowrap; }
