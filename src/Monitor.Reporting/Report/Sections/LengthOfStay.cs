@@ -40,9 +40,9 @@ internal sealed partial class ReportBuilder
         var medianIntervals = V.Has(IntervalFigures.KmBound("baseline", "entry_cohort", upper: false));
         if (medianIntervals)
         {
-            foreach (var upper in new[] { false, true })
-                kmRows.Insert(km.ToList().IndexOf("km_median_days") + 1 + (upper ? 1 : 0), new TableRow(W[upper ? "stay.km.row.km_median_ci_upper" : "stay.km.row.km_median_ci_lower"],
-                    kmColumns.Select(c => Cell.Bound(IntervalFigures.KmBound(c.Prefix, c.Cohort, upper), Unit.Days, 0, signed: false, W["interval.undetermined"])).ToList()));
+            var below = Array.IndexOf(km, "km_median_days") + 1;
+            kmRows.InsertRange(below, new[] { false, true }.Select(upper => new TableRow(W[upper ? "stay.km.row.km_median_ci_upper" : "stay.km.row.km_median_ci_lower"],
+                kmColumns.Select(c => Cell.Bound(IntervalFigures.KmBound(c.Prefix, c.Cohort, upper), Unit.Days, 0, signed: false, W["interval.undetermined"])).ToList())));
         }
         blocks.Add(Table(new ReportTable("instroom-kaplan-meier", W["stay.km.table"], "",
         [
