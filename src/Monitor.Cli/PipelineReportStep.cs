@@ -4,6 +4,7 @@ using Monitor.Core;
 using Monitor.Core.Domain;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
+using Monitor.Core.Statistics;
 using Monitor.Jobs;
 using Monitor.Store;
 
@@ -14,12 +15,13 @@ namespace Monitor.Cli;
 /// <see cref="ReportAssembler"/>. Parameters: <c>baseline</c>, <c>followup</c> (periods, required),
 /// <c>out</c> (folder, required; relative to the pipeline file), <c>as_of</c> (a date or <c>latest</c>, the
 /// default), <c>lang</c> (<c>nl</c> or <c>en</c>), <c>region</c> or <c>regions</c> (<c>A,B</c>),
-/// <c>gap_days</c>, <c>threshold</c>, <c>top_n</c>. The new report replaces the old one only when it is
+/// <c>gap_days</c>, <c>threshold</c>, <c>top_n</c>, <c>bootstrap</c> (replicates for the 95% intervals, 0: none) and
+/// <c>seed</c>, as <c>monitor report</c>'s options. The new report replaces the old one only when it is
 /// complete, so a reader never sees half a folder.
 /// </summary>
 public sealed class PipelineReportStep : IReportStep
 {
-    private static readonly HashSet<string> Known = ["step", "baseline", "followup", "out", "as_of", "window", "lang", "region", "regions", "gap_days", "threshold", "top_n"];
+    private static readonly HashSet<string> Known = ["step", "baseline", "followup", "out", "as_of", "window", "lang", "region", "regions", "gap_days", "threshold", "top_n", "bootstrap", "seed"];
 
     public IEnumerable<(string Field, string Reason)> Check(JsonElement parameters)
     {
@@ -101,8 +103,14 @@ public sealed class PipelineReportStep : IReportStep
         if (threshold < 2) throw new ReportParameterException("threshold", "must be at least 2");
         var topN = Whole("top_n") ?? Settings.Defaults.TopN;
         if (topN < 1) throw new ReportParameterException("top_n", "must be at least 1");
+        var replicates = Whole("bootstrap") ?? PoissonBootstrap.DefaultReplicates;
+        if (replicates < 0) throw new ReportParameterException("bootstrap", "cannot be negative (0: no intervals)");
+        ulong seed = PoissonBootstrap.DefaultSeed;
+        if (p.TryGetProperty("seed", out var seedValue))
+            seed = seedValue.ValueKind == JsonValueKind.Number && seedValue.TryGetUInt64(out var s) ? s
+                : throw new ReportParameterException("seed", "must be a whole number of at least 0");
         var request = new ReportRequest(baseline, followup, asOf, gapDays, CareTypes.DefaultResidentialSet, region, a, b,
-            language == "en" ? Language.English : Language.Dutch, threshold, topN);
+            language == "en" ? Language.English : Language.Dutch, threshold, topN) { Replicates = replicates, Seed = seed };
         return (request, Path.GetFullPath(Path.Combine(baseFolder, outFolder)));
     }
 

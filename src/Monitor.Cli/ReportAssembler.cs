@@ -2,6 +2,9 @@ using System.Reflection;
 using Monitor.Core.Domain;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
+using Monitor.Core.Outcomes;
+using Monitor.Core.Statistics;
+using Monitor.Cli.Commands;
 using Monitor.Reporting.Report;
 using Monitor.Store;
 
@@ -14,6 +17,12 @@ public sealed record ReportRequest(Period Baseline, Period Followup, AsOfChoice 
 {
     /// <summary>The colophon's contact line (settings: <c>report_contact</c>).</summary>
     public string? Contact { get; init; }
+
+    /// <summary>Replicates of the bootstrap for the 95% intervals (<c>--bootstrap N</c>, as compare's); 0: no intervals.</summary>
+    public int Replicates { get; init; } = PoissonBootstrap.DefaultReplicates;
+
+    /// <summary>The bootstrap's seed (<c>--seed S</c>): the same seed, store and parameters give the same intervals.</summary>
+    public ulong Seed { get; init; } = PoissonBootstrap.DefaultSeed;
 }
 
 /// <summary>
@@ -39,6 +48,8 @@ public static class ReportAssembler
             analysis.Compare(a, b, first, second, request.AsOf, gapDays, request.ResidentialSet, request.TopN);
 
         var main = Compare(request.GapDays, mainRegion, mainRegion, request.Baseline, request.Followup);
+        // The intervals exactly as monitor compare computes them with the same seed: each measurement's own episodes.
+        if (request.Replicates > 0) main = analysis.WithStatistics(main, request.Replicates, request.Seed);
         analysis.CheckRegion(request.RegionB);
         var sensitivity = SensitivityGapDays.Union([request.GapDays]).Order()
             .Select(gap => gap == request.GapDays ? main : Compare(gap, mainRegion, mainRegion, request.Baseline, request.Followup))
@@ -46,6 +57,19 @@ public static class ReportAssembler
         var regions = request.RegionB is null
             ? []
             : new[] { request.Baseline, request.Followup }.Select(p => Compare(request.GapDays, request.RegionA, request.RegionB, p, p)).ToList();
+        // Two regions: the difference in differences (A's change minus B's), with its intervals and the check of the
+        // trends before the baseline as monitor did computes them.
+        DifferenceInDifferences? did = null;
+        if (regions.Count == 2)
+        {
+            did = new DifferenceInDifferences(request.RegionA!, request.RegionB!, regions[0].Baseline, regions[1].Baseline, regions[0].Followup, regions[1].Followup);
+            if (request.Replicates > 0)
+                did = did with
+                {
+                    Statistics = DidStatistics.Compute(did, PrePeriods.Measure(analysis, store, did, request.GapDays, request.ResidentialSet, request.TopN),
+                        request.Replicates, request.Seed),
+                };
+        }
 
         // The trend: every calendar year the data cover, each read with the same window after its end (the report's
         // window, or the default one when a single as-of date was asked for: one date would make later years look
@@ -81,6 +105,7 @@ public static class ReportAssembler
             lineage, store.CountSegmentsWithoutAmount(), analysis.Reference, (clock ?? TimeProvider.System).GetUtcNow())
         {
             Trend = trend,
+            DifferenceInDifferences = did,
             Population = (municipality, year) => population.TryGetValue((municipality, year), out var youths) ? youths : null,
         };
         return ReportWriter.Write(input, folder);

@@ -35,6 +35,8 @@ public sealed class PipelineFileTests : IDisposable
     [InlineData("differs from the file name", "name", """{ "name": "weekly" }""")]
     [InlineData("unknown field", "crom", """{ "crom": "0 30 2 * * ?" }""")]
     [InlineData("is required (a year or yyyy-MM-dd..yyyy-MM-dd)", "steps[1].baseline", """{ "steps": [ { "step": "import" }, { "step": "report" } ] }""")]
+    [InlineData("cannot be negative (0: no intervals)", "steps[1].bootstrap", """{ "steps": [ { "step": "import" }, { "step": "report", "baseline": "2020", "followup": "2021", "out": "o", "bootstrap": -5 } ] }""")]
+    [InlineData("must be a whole number of at least 0", "steps[1].seed", """{ "steps": [ { "step": "import" }, { "step": "report", "baseline": "2020", "followup": "2021", "out": "o", "seed": "seven" } ] }""")]
     [InlineData("unknown field of the report step", "steps[1].colour", """{ "steps": [ { "step": "import" }, { "step": "report", "baseline": "2020", "followup": "2021", "out": "o", "colour": "red" } ] }""")]
     [InlineData("import must be the first step", "steps[1]", """{ "steps": [ { "step": "measure", "baseline": "2020", "followup": "2021", "out": "o" }, { "step": "import" } ] }""")]
     [InlineData("is before the end of followup", "steps[1].as_of", """{ "steps": [ { "step": "import" }, { "step": "measure", "baseline": "2020", "followup": "2021", "as_of": "2021-06-30", "out": "o" } ] }""")]

@@ -175,7 +175,8 @@ public sealed class PipelineRunTests : IDisposable
         _setup.Folder.CopyExample("case-02-generated");
         foreach (var name in new[] { "providers.csv", "regions.csv", "caretypes.csv", "tariffs.csv", "rijm_2015_2018.csv", "rijm_2019_2022.csv" })
             _setup.Drop(name, File.ReadAllText(_setup.Folder.File(name)));
-        _setup.WritePipeline(extraSteps: """{ "step": "report", "baseline": "2020", "followup": "2021", "as_of": "2022-06-30", "out": "../out/report" }""");
+        // The bootstrap's replicates and seed as monitor report's --bootstrap and --seed.
+        _setup.WritePipeline(extraSteps: """{ "step": "report", "baseline": "2020", "followup": "2021", "as_of": "2022-06-30", "bootstrap": 300, "seed": 7, "out": "../out/report" }""");
 
         var result = _setup.RunCli("pipeline", "run", "nightly");
 
@@ -185,7 +186,7 @@ public sealed class PipelineRunTests : IDisposable
         Assert.Equal((StepStatus.Succeeded, index), (_setup.Steps(run.Id)[1].Status, _setup.Steps(run.Id)[1].Output));
         // The same figures as monitor report writes, apart from the day it was made.
         var manual = _setup.Folder.File("manual");
-        Assert.Equal(0, CommandLine.Run("report", "--baseline", "2020", "--followup", "2021", "--as-of", "2022-06-30", "--out", manual, "--db", _setup.Db).Exit);
+        Assert.Equal(0, CommandLine.Run("report", "--baseline", "2020", "--followup", "2021", "--as-of", "2022-06-30", "--bootstrap", "300", "--seed", "7", "--out", manual, "--db", _setup.Db).Exit);
         static string WithoutDate(string html) => System.Text.RegularExpressions.Regex.Replace(html, "Gemaakt op [^.]*\\.", "");
         Assert.Equal(WithoutDate(File.ReadAllText(Path.Combine(manual, "index.html"))), WithoutDate(File.ReadAllText(index)));
         Assert.False(Directory.Exists(Path.Combine(_setup.Out, "report.new")));

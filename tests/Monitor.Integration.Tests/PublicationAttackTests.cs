@@ -99,6 +99,11 @@ public sealed class PublicationAttackTests : IDisposable
             if (p.Hidden) Assert.True(number is null, $"{where}: {file} shows hidden {key} as {number}");
         }
 
+        // An interval's bound or a trend check is never shown beside a hidden figure it belongs to (told by the keys' names).
+        foreach (var (key, figure) in published)
+            if (!figure.Hidden && OwnerOf(key) is { } owner && published.TryGetValue(owner, out var o))
+                Assert.False(o.Hidden, $"{where}: {key} is shown beside hidden {owner}");
+
         var known = published.Where(p => !p.Value.Hidden && p.Value.Value is not null).ToDictionary(p => p.Key, p => p.Value.Value!.Value, StringComparer.Ordinal);
         var hidden = published.Where(p => p.Value.Hidden).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var sums = Sums(report);
@@ -119,6 +124,18 @@ public sealed class PublicationAttackTests : IDisposable
             if (leaks.Count > 0) Assert.Fail($"{where}: hidden {string.Join(", ", leaks.Take(5).Select(k => $"{k} = {found[k]}"))} can be worked out");
             if (found.Count == 0) break;
         }
+    }
+
+    /// <summary>The figure an interval's bound or a trend check belongs to, by the names of issue 13; null for any other key.</summary>
+    private static string? OwnerOf(string key)
+    {
+        foreach (var prefix in new[] { "change_ci_lower.", "change_ci_upper." })
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) return "change." + key[prefix.Length..];
+        foreach (var prefix in new[] { "difference_in_differences_ci_lower.", "difference_in_differences_ci_upper.", "pre_trend_parallel." })
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) return "difference_in_differences." + key[prefix.Length..];
+        foreach (var suffix in new[] { ".km_median_ci_lower", ".km_median_ci_upper" })
+            if (key.EndsWith(suffix, StringComparison.Ordinal)) return key[..^suffix.Length] + ".km_median_days";
+        return null;
     }
 
     /// <summary>The sums a reader sees: the protocol's, the tables' totals, and a change against its two sides.</summary>
@@ -148,6 +165,11 @@ public sealed class PublicationAttackTests : IDisposable
         // A change is the follow-up minus the baseline (and two regions' difference likewise).
         foreach (var key in keys.Where(k => k.StartsWith("change.", StringComparison.Ordinal)))
             Add($"followup.{key[7..]}", $"baseline.{key[7..]}", key);
+        // Region B's change likewise, and the difference in differences is A's change minus B's.
+        foreach (var key in keys.Where(k => k.StartsWith("other_region.change.", StringComparison.Ordinal)))
+            Add($"other_region.followup.{key[20..]}", $"other_region.baseline.{key[20..]}", key);
+        foreach (var key in keys.Where(k => k.StartsWith("difference_in_differences.", StringComparison.Ordinal)))
+            Add($"change.{key[26..]}", $"other_region.change.{key[26..]}", key);
         foreach (var key in keys.Where(k => k.StartsWith("region_difference.", StringComparison.Ordinal)))
         {
             var rest = key["region_difference.".Length..];
@@ -286,8 +308,10 @@ public sealed class PublicationAttackTests : IDisposable
                 foreach (var group in new[] { "duration_days", "cost_eur", "providers" })
                     Assert.DoesNotContain(report.Published, f => f.Key.StartsWith($"{p}.{group}.", StringComparison.Ordinal) && !f.Key.EndsWith(".top_n", StringComparison.Ordinal)
                                                                  && !f.Value.Hidden && f.Value.Value is not null);
-            if (m.GetProperty("entry_cohort").GetProperty("episodes").GetInt32() < t)
-                Assert.False(Shown($"{p}.entry_cohort.km_median_days"), $"{where}: {p} entry cohort median over fewer than {t}");
+            foreach (var cohort in new[] { "entry_cohort", "entry_cohort_8plus" })
+                if (m.GetProperty(cohort).GetProperty("episodes").GetInt32() < t)
+                    foreach (var figure in new[] { "km_median_days", "km_median_ci_lower", "km_median_ci_upper" })
+                        Assert.False(Shown($"{p}.{cohort}.{figure}"), $"{where}: {p}.{cohort}.{figure} over fewer than {t}");
         }
         // A shown share or percentage rests on a shown denominator of at least T.
         foreach (var (ratio, _, denominator, _) in Products(report.Published.Keys))

@@ -51,8 +51,10 @@ public static class DemoCommand
             // Each year read half a year after its end, as the report does: both get the same time to end their stays.
             var window = AsOfChoice.OfWindow(ReportAssembler.DefaultWindowDays);
             Comparison comparison;
+            // With compare's statistics (default replicates and seed), which the report shows beside its changes.
             using (var analysis = new Analysis(store))
-                comparison = analysis.Compare(Period.Year(2020), Period.Year(2021), null, null, window, Settings.Defaults.GapDays, Settings.Defaults.ResidentialSet);
+                comparison = analysis.WithStatistics(
+                    analysis.Compare(Period.Year(2020), Period.Year(2021), null, null, window, Settings.Defaults.GapDays, Settings.Defaults.ResidentialSet));
             var jsonPath = Path.Combine(folder, "compare-2020-2021.json");
             File.WriteAllText(jsonPath, JsonDocuments.Compare(comparison));
             var report = ReportAssembler.Write(store, new ReportRequest(Period.Year(2020), Period.Year(2021), window, Settings.Defaults.GapDays,

@@ -36,20 +36,7 @@ public static class DidCommand
             var did = new DifferenceInDifferences(a!, b!, inA.Baseline, inA.Followup, inB.Baseline, inB.Followup);
             EpisodeOptions.TellLatest(asOf, analysis, parsed, documentOnStdout: parsed.GetValue(json) == "-");
             if (replicates > 0)
-            {
-                // The trend check measures A and B over the periods before the baseline, each followed as long as
-                // the baseline is (its own as-of date), so a longer follow-up cannot make a trend.
-                var followUp = did.ABaseline.AsOf.DayNumber - basePeriod.To.DayNumber;
-                var earlier = new List<(Measurement A, Measurement B)>();
-                foreach (var p in PrePeriods.Before(basePeriod, store.EarliestStart()).Reverse())
-                {
-                    var set = analysis.EpisodesAsOf(p.To.AddDays(followUp), gapDays, residentialSet);
-                    var pair = (A: analysis.Measure(set, p, a, settings.TopN), B: analysis.Measure(set, p, b, settings.TopN));
-                    if (!PrePeriods.Held(pair.A, did.ABaseline) || !PrePeriods.Held(pair.B, did.BBaseline)) break;
-                    earlier.Insert(0, pair);
-                }
-                did = did with { Statistics = DidStatistics.Compute(did, earlier, replicates, seed) };
-            }
+                did = did with { Statistics = DidStatistics.Compute(did, PrePeriods.Measure(analysis, store, did, gapDays, residentialSet, settings.TopN), replicates, seed) };
 
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json) is { } target)

@@ -1,12 +1,36 @@
 using Monitor.Core.Domain;
 using Monitor.Core.Measurements;
+using Monitor.Core.Outcomes;
+using Monitor.Store;
 
 namespace Monitor.Cli.Commands;
 
-/// <summary>The periods before a baseline for the pre-period trend check of <c>monitor did</c>.</summary>
+/// <summary>The periods before a baseline for the pre-period trend check of <c>monitor did</c> and of a two-region report.</summary>
 public static class PrePeriods
 {
     public const int Most = 3;
+
+    /// <summary>
+    /// Regions A and B of <paramref name="did"/> measured over the periods before its baseline that the store
+    /// holds (<see cref="Before"/>, <see cref="Held"/>), oldest first, in the analysis' one snapshot. Each is
+    /// followed as long as the baseline is (its end plus the baseline's own follow-up), so a longer follow-up
+    /// cannot make a trend.
+    /// </summary>
+    public static IReadOnlyList<(Measurement A, Measurement B)> Measure(Analysis analysis, MonitorStore store, DifferenceInDifferences did,
+        int gapDays, IReadOnlyList<CareType> residentialSet, int topN)
+    {
+        var basePeriod = did.ABaseline.Period;
+        var followUp = did.ABaseline.AsOf.DayNumber - basePeriod.To.DayNumber;
+        var earlier = new List<(Measurement A, Measurement B)>();
+        foreach (var p in Before(basePeriod, store.EarliestStart()).Reverse())
+        {
+            var set = analysis.EpisodesAsOf(p.To.AddDays(followUp), gapDays, residentialSet);
+            var pair = (A: analysis.Measure(set, p, did.RegionA, topN), B: analysis.Measure(set, p, did.RegionB, topN));
+            if (!Held(pair.A, did.ABaseline) || !Held(pair.B, did.BBaseline)) break;
+            earlier.Insert(0, pair);
+        }
+        return earlier;
+    }
 
     /// <summary>Up to <see cref="Most"/> periods of the baseline's length just before it, oldest first, that
     /// the data cover whole (the earliest stored start is on or before the period's start). A calendar year

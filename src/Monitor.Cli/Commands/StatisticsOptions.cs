@@ -3,7 +3,7 @@ using Monitor.Core.Statistics;
 
 namespace Monitor.Cli.Commands;
 
-/// <summary>The bootstrap options of compare and did (issue 13): how many replicates, and the seed.</summary>
+/// <summary>The bootstrap options of compare, did and report (issue 13): how many replicates, and the seed.</summary>
 public sealed class StatisticsOptions
 {
     public Option<int?> Replicates { get; } = new("--bootstrap")

@@ -37,7 +37,12 @@ public sealed record TrendCheck(string Figure, IReadOnlyList<Period> Periods, IR
 
 /// <summary>What <c>monitor did</c> adds to the difference in differences: its intervals and, when the data
 /// reach back far enough, the check of the trends before the programme.</summary>
-public sealed record DidStatisticsResult(int Replicates, ulong Seed, IReadOnlyList<DidInterval> Intervals, IReadOnlyList<TrendCheck> Trends);
+public sealed record DidStatisticsResult(int Replicates, ulong Seed, IReadOnlyList<DidInterval> Intervals, IReadOnlyList<TrendCheck> Trends)
+{
+    /// <summary>The fewest distinct youths of any measurement the trend check rests on (both regions, the baseline
+    /// and each earlier period): what the publication rules judge it by; 0 without a check.</summary>
+    public int TrendYouths { get; init; }
+}
 
 /// <summary>
 /// 95% intervals of the difference in differences (docs/outcomes.md 3) by the Poisson bootstrap over
@@ -91,8 +96,12 @@ public static class DidStatistics
                 trends.Add(new TrendCheck(Figures[f], periods.Skip(skip).ToList(), series.Skip(skip).ToList(), Slope(series.Skip(skip).ToList()), slopes[f]));
             }
         }
-        return new DidStatisticsResult(replicates, seed, didIntervals, trends);
+        var trendYouths = trends.Count == 0 ? 0
+            : earlier.Append((did.ABaseline, did.BBaseline)).Min(p => Math.Min(Youths(p.Item1), Youths(p.Item2)));
+        return new DidStatisticsResult(replicates, seed, didIntervals, trends) { TrendYouths = trendYouths };
     }
+
+    private static int Youths(Measurement m) => m.Cohort.Episodes.Select(e => e.YouthId).Distinct().Count();
 
     private static double?[] Subtract(double?[] a, double?[] b) => a.Zip(b, (x, y) => x - y).ToArray();
 

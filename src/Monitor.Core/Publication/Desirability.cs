@@ -39,7 +39,8 @@ public static class Desirability
         if (LowerIsBetter.Contains(key)) return -1;
         if (key.StartsWith("outcomes.rom.", StringComparison.Ordinal))
         {
-            if (key.EndsWith(".improved_share", StringComparison.Ordinal) || key.EndsWith(".recovered_share", StringComparison.Ordinal)) return 1;
+            if (key.EndsWith(".improved_share", StringComparison.Ordinal) || key.EndsWith(".recovered_share", StringComparison.Ordinal)
+                || key.EndsWith(".recovered_jt_share", StringComparison.Ordinal)) return 1;
             if (key.EndsWith(".deteriorated_share", StringComparison.Ordinal)) return -1;
         }
         return 0;

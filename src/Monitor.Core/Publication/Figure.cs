@@ -29,8 +29,11 @@ public enum FigureKind
 /// <param name="Denominator">For a share, and for a relative difference: the key of the count below the line.</param>
 /// <param name="From">For a difference: the key of the earlier figure.</param>
 /// <param name="To">For a difference: the key of the later figure.</param>
+/// <param name="Of">The figure this one belongs to (a bound of its 95% interval, a check of it): hidden whenever
+/// that one is, whatever its own rule says. Never a count: a count hidden for this reason would upset the
+/// secondary suppression of the sums it is in.</param>
 public sealed record Figure(string Key, FigureKind Kind, double? Value, int Youths = 0,
-    string? Numerator = null, string? Denominator = null, string? From = null, string? To = null);
+    string? Numerator = null, string? Denominator = null, string? From = null, string? To = null, string? Of = null);
 
 /// <summary>
 /// Published cells that add up: <c>total = Σ parts</c>. Where exactly one of them is hidden, a reader could

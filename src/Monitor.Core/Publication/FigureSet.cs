@@ -19,6 +19,11 @@ public sealed class FigureSet
     /// <summary>Adds a figure. The same key added twice must mean the same figure: one name, one value.</summary>
     public FigureSet Add(Figure figure)
     {
+        if (figure.Of is { } of)
+        {
+            if (figure.Kind == FigureKind.Count) throw new InvalidOperationException($"count '{figure.Key}' cannot belong to another figure");
+            if (!Contains(of)) throw new KeyNotFoundException($"'{figure.Key}' belongs to '{of}', which is not in the set");
+        }
         if (_figures.TryGetValue(figure.Key, out var existing))
         {
             if (existing != figure) throw new InvalidOperationException($"figure '{figure.Key}' added twice with different content");
@@ -31,6 +36,14 @@ public sealed class FigureSet
     public FigureSet Count(string key, long value) => Add(new Figure(key, FigureKind.Count, value));
 
     public FigureSet Statistic(string key, double? value, int youths) => Add(new Figure(key, FigureKind.Statistic, value, youths));
+
+    /// <summary>
+    /// A bound of the 95% interval of <paramref name="of"/> (or another figure that only means something beside it):
+    /// a statistic over <paramref name="youths"/> youths that is hidden whenever <paramref name="of"/> is hidden, so that
+    /// no interval is ever shown next to a hidden figure, and whenever it rests on fewer than T youths itself.
+    /// </summary>
+    public FigureSet Bound(string key, double? value, string of, int youths) =>
+        Add(new Figure(key, FigureKind.Statistic, value, youths, Of: of));
 
     /// <summary>A share or rate of two counts that are in the set (they need not be shown anywhere themselves).</summary>
     public FigureSet Share(string key, double? value, string numerator, string denominator) =>

@@ -6,7 +6,8 @@ namespace Monitor.Core.Publication;
 /// The outcome figures of docs/outcomes.md as a publication holds them, under <c>PREFIX.outcomes.…</c>, with
 /// their relations: quarterly entries add up to <c>counts.entries_in_period</c> and exits to
 /// <c>counts.exited_in_period</c>; end reasons add up to the ended trajectories (PROTOCOL.md 8); the ROM
-/// classes add up to the pairs. Rates are shares of a count (or of the residential days) over the
+/// classes add up to the pairs; "hersteld" is there twice, by crossing the cut-off alone (<c>recovered_share</c>)
+/// and by Jacobson–Truax (<c>recovered_jt_share</c>). Rates are shares of a count (or of the residential days) over the
 /// population, so they are hidden with their numerator.
 /// </summary>
 public static class OutcomeFigures
@@ -64,7 +65,10 @@ public static class OutcomeFigures
                 .Share(p + ".deteriorated_share", r.DeterioratedShare, p + ".deteriorated", p + ".pairs")
                 .Count(p + ".started_clinical", r.StartedClinical)
                 .Count(p + ".recovered", Of(r.RecoveredShare, r.StartedClinical))
-                .Share(p + ".recovered_share", r.RecoveredShare, p + ".recovered", p + ".started_clinical");
+                .Share(p + ".recovered_share", r.RecoveredShare, p + ".recovered", p + ".started_clinical")
+                // "Hersteld" by Jacobson–Truax: a reliable improvement that also crosses the cut-off, beside crossing alone.
+                .Count(p + ".recovered_jt", r.RecoveredReliably)
+                .Share(p + ".recovered_jt_share", r.RecoveredReliablyShare, p + ".recovered_jt", p + ".started_clinical");
         }
     }
 

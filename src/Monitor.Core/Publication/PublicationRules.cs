@@ -20,6 +20,9 @@ public enum Hidden
 
     /// <summary>A difference of which one side is hidden.</summary>
     Difference,
+
+    /// <summary>A figure that belongs to another (a bound of its interval), which is hidden.</summary>
+    WithItsFigure,
 }
 
 /// <summary>A figure as published: its value, or why it is hidden.</summary>
@@ -57,25 +60,35 @@ public sealed record PublicationRules(int Threshold = PublicationRules.DefaultTh
             };
         }
         SuppressSecondary(set, hidden);
-        // Shares and differences rest on counts and statistics whose fate is now settled.
-        foreach (var f in set.Figures)
-        {
-            if (f.Kind == FigureKind.Share)
-            {
-                var ok = Shown(f.Numerator!) && Shown(f.Denominator!) && set[f.Denominator!].Value >= Threshold;
-                hidden[f.Key] = ok || f.Value is null ? Hidden.No : Hidden.Share;
-            }
-            else if (f.Kind == FigureKind.Difference)
-            {
-                // A percentage change of a count is a share of it: the count it is a percentage of needs T.
-                var ok = Shown(f.From!) && Shown(f.To!)
-                         && (f.Denominator is null || set[f.Denominator].Kind != FigureKind.Count || set[f.Denominator].Value >= Threshold);
-                hidden[f.Key] = ok || f.Value is null ? Hidden.No : Hidden.Difference;
-            }
-        }
-        return new Published(set, hidden, Threshold);
+        // Shares, differences and figures that belong to another rest on figures whose fate must be settled first:
+        // each is decided after what it rests on, in whatever order they were added (a difference of two
+        // differences, the bound of a difference).
+        var decided = new Dictionary<string, Hidden>(StringComparer.Ordinal);
+        var deciding = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in set.Figures) Decide(f.Key);
+        return new Published(set, decided, Threshold);
 
-        bool Shown(string key) => hidden.TryGetValue(key, out var h) ? h == Hidden.No : throw new KeyNotFoundException($"no figure '{key}'");
+        Hidden Decide(string key)
+        {
+            if (decided.TryGetValue(key, out var known)) return known;
+            if (!deciding.Add(key)) throw new InvalidOperationException($"figure '{key}' rests on itself");
+            var f = set[key];
+            var h = f.Kind switch
+            {
+                FigureKind.Share => f.Value is null || Shown(f.Numerator!) && Shown(f.Denominator!) && set[f.Denominator!].Value >= Threshold
+                    ? Hidden.No : Hidden.Share,
+                // A percentage change of a count is a share of it: the count it is a percentage of needs T.
+                FigureKind.Difference => f.Value is null || Shown(f.From!) && Shown(f.To!)
+                                         && (f.Denominator is null || set[f.Denominator].Kind != FigureKind.Count || set[f.Denominator].Value >= Threshold)
+                    ? Hidden.No : Hidden.Difference,
+                _ => hidden[key],
+            };
+            if (h == Hidden.No && f.Of is { } of && !Shown(of)) h = Hidden.WithItsFigure;
+            deciding.Remove(key);
+            return decided[key] = h;
+        }
+
+        bool Shown(string key) => set.Contains(key) ? Decide(key) == Hidden.No : throw new KeyNotFoundException($"no figure '{key}'");
     }
 
     /// <summary>

@@ -14,9 +14,21 @@ public enum Unit { Count, Days, Number, Euro, Share, Rate, Statistic }
 /// <param name="Signed">A change: written with its sign, and coloured by which way is better.</param>
 public sealed record Cell(string? Key, string? Text, Unit Unit = Unit.Count, int Decimals = 0, bool Signed = false)
 {
+    /// <summary>Coloured by which way is better (a change); a bound of an interval has a sign but no colour.</summary>
+    public bool Judged { get; init; } = Signed;
+
+    /// <summary>What the page (and the workbook) reads where the figure is published without a value, instead of
+    /// the marker for "no value": a bound of an interval that the data cannot fix reads "nog niet te bepalen".</summary>
+    public string? NoValueText { get; init; }
+
     public static Cell Figure(string key, Unit unit, int decimals = 0) => new(key, null, unit, decimals);
 
     public static Cell Change(string key, Unit unit, int decimals = 0) => new(key, null, unit, decimals, Signed: true);
+
+    /// <summary>A bound of a change's 95% interval: with its sign, never coloured (it says how sure the change is, not
+    /// which way it went); <paramref name="undetermined"/> where the data cannot fix it.</summary>
+    public static Cell Bound(string key, Unit unit, int decimals, bool signed, string? undetermined) =>
+        new(key, null, unit, decimals, signed) { Judged = false, NoValueText = undetermined };
 
     public static Cell Words(string text) => new(null, text);
 
@@ -28,7 +40,9 @@ public sealed record Cell(string? Key, string? Text, Unit Unit = Unit.Count, int
 public sealed record TableRow(string Label, IReadOnlyList<Cell> Cells, string? UnitText = null, string? Note = null, bool Group = false);
 
 /// <summary>A column: its header on the page, and its header in the files (with the unit and the sign convention).</summary>
-public sealed record TableColumn(string Header, string FileHeader);
+/// <param name="Group">A header over this column and the ones beside it with the same group ("95%-interval van het
+/// verschil" over "van" and "tot"); the files, which have one header row, say it in each column's own header.</param>
+public sealed record TableColumn(string Header, string FileHeader, string? Group = null);
 
 /// <summary>
 /// A table of the report. The same model becomes the HTML table, <c>tables/FILE.csv</c> and a sheet of
@@ -61,12 +75,6 @@ public sealed record ListBlock(IReadOnlyList<string> Items) : Block;
 public sealed record DefinitionsBlock(IReadOnlyList<(string Term, string Text)> Items) : Block;
 
 public sealed record SummaryBlock(IReadOnlyList<SummaryLine> Lines) : Block;
-
-/// <summary>
-/// A reserved place beside the changes for research statistics (confidence intervals from the bootstrap, which
-/// another change adds to the compare JSON): empty until those exist; the page then shows nothing.
-/// </summary>
-public sealed record IntervalsBlock(IReadOnlyList<(string Label, string Interval)> Intervals) : Block;
 
 /// <summary>A numbered section; the contents list and the heading take its number from one place.</summary>
 public sealed record Section(string Id, string Title, IReadOnlyList<Block> Blocks)

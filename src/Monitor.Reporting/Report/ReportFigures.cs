@@ -26,8 +26,10 @@ public static class ReportFigures
             BreakdownFigures.Add(set, prefix, m);
             AreaFigures.Add(set, prefix, m, reference, input.Population);
         }
-        // The changes of every figure both measurements have, and the tests.
+        // The changes of every figure both measurements have, and the tests; the intervals of the changes and of the
+        // Kaplan–Meier medians when the bootstrap ran, each bound hidden with the figure it belongs to.
         MeasurementFigures.Add(set, main, reference);
+        IntervalFigures.Add(set, main);
 
         // The savings estimate: residential cost minus ambulant cost, over the follow-up.
         set.Difference("savings.top_n", "followup.cost_eur.mean_ambulant_per_youth", "followup.cost_eur.mean_top_n");
@@ -56,6 +58,10 @@ public static class ReportFigures
                     set.Difference($"region_difference.{period}.{key}", $"{period}.{key}", $"{other}.{key}");
             MeasurementFigures.AddTests(set, $"region_tests.{period}", comparison);
         }
+        // A's change minus B's: region A is the main comparison (its changes are change.KEY), B's changes are new.
+        if (input.DifferenceInDifferences is { } did)
+            IntervalFigures.AddDifferenceInDifferences(set, did, ("baseline", "followup", "change"),
+                ($"{OtherRegion}.baseline", $"{OtherRegion}.followup", $"{OtherRegion}.change"));
         return new PublicationRules(input.Options.SuppressionThreshold).Apply(set);
     }
 

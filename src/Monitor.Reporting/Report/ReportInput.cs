@@ -1,5 +1,6 @@
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
+using Monitor.Core.Outcomes;
 using Monitor.Core.Publication;
 
 namespace Monitor.Reporting.Report;
@@ -23,6 +24,11 @@ public sealed record ReportInput(
     DateTimeOffset GeneratedAt)
 {
     public IReadOnlyList<Measurement> Trend { get; init; } = [];
+
+    /// <summary>With <c>--regions A,B</c>: A's change minus B's (of the measurements in <see cref="Regions"/>), with its
+    /// intervals and the pre-period trend check when the bootstrap ran (<see cref="Main"/> carries the comparison's own
+    /// intervals in <see cref="Comparison.Statistics"/>).</summary>
+    public DifferenceInDifferences? DifferenceInDifferences { get; init; }
 
     public AreaFigures.PopulationOf Population { get; init; } = (_, _) => null;
 }

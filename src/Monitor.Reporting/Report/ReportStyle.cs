@@ -4,7 +4,7 @@ namespace Monitor.Reporting.Report;
 /// The report's one stylesheet, inline. Screen: a reading column of 52rem. Phone (390 px): each table scrolls
 /// inside its own box with its first column kept in view, charts scale to the column (their text stays at least
 /// 11 px: <c>ChartStyle.TextSize</c>). Paper: A4 with margins, no forced page breaks (they left pages nearly
-/// empty), headings kept with what follows, charts and short tables never split, links written as the file
+/// empty), headings kept with what follows, charts, short tables and the colophon never split, links written as the file
 /// name they point to. Colour never carries meaning alone: changes also carry their sign, the summary a shape.
 /// </summary>
 internal static class ReportStyle
@@ -42,6 +42,7 @@ internal static class ReportStyle
         a.file { font-weight: normal; font-size: .8rem; margin-left: .4rem; color: var(--accent); overflow-wrap: anywhere; }
         th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
         thead th { vertical-align: bottom; font-size: .85rem; }
+        thead th[scope=colgroup] { text-align: center; border-bottom: 1px solid var(--muted); }
         th[scope=row] { font-weight: normal; min-width: 10rem; }
         tr.group th, tr.group td { font-weight: 700; }
         .num { text-align: right; } td.num { white-space: nowrap; }
@@ -70,6 +71,7 @@ internal static class ReportStyle
           thead { display: table-header-group; }
           tr, th, td { break-inside: avoid; page-break-inside: avoid; }
           figure { break-inside: avoid; page-break-inside: avoid; }
+          footer { break-inside: avoid; page-break-inside: avoid; }
           figure svg { max-width: 105mm; }
           a { color: inherit; text-decoration: none; }
           a.file { font-size: 8pt; }

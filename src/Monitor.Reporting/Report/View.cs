@@ -33,7 +33,12 @@ public sealed class View(Published published, Words words)
     public double? Value(string key) => Has(key) ? Published[key].Value : null;
 
     /// <summary>A cell's text on the page.</summary>
-    public string Text(Cell cell) => cell.Key is null ? cell.Text ?? "" : Text(cell.Key, cell.Unit, cell.Decimals, cell.Signed);
+    public string Text(Cell cell)
+    {
+        if (cell.Key is null) return cell.Text ?? "";
+        if (cell.NoValueText is { } words && Shown(cell.Key) && Value(cell.Key) is null) return words;
+        return Text(cell.Key, cell.Unit, cell.Decimals, cell.Signed);
+    }
 
     public string Text(string key, Unit unit, int decimals = 0, bool signed = false)
     {

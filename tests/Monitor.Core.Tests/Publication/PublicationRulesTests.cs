@@ -115,6 +115,62 @@ public class PublicationRulesTests
     }
 
     [Fact]
+    public void AnIntervalIsHiddenWithTheChangeItBelongsTo()
+    {
+        // "26 → <10": the change is hidden, and so is its interval, though the interval rests on every youth.
+        var set = new FigureSet().Count("a", 26).Count("b", 8).Count("c", 53).Difference("ab", "a", "b").Difference("ac", "a", "c")
+            .Bound("ab_lower", -30, "ab", youths: 200).Bound("ab_upper", -5, "ab", youths: 200)
+            .Bound("ac_lower", 12, "ac", youths: 200).Bound("ac_upper", 41, "ac", youths: 200);
+        var published = Rules.Apply(set);
+        Assert.Equal(Hidden.WithItsFigure, published["ab_lower"].Hidden);
+        Assert.Equal(Hidden.WithItsFigure, published["ab_upper"].Hidden);
+        Assert.Null(published["ab_upper"].Value);
+        Assert.Equal(12, published["ac_lower"].Value);
+        Assert.Equal(41, published["ac_upper"].Value);
+    }
+
+    [Fact]
+    public void AnIntervalOverTooFewYouthsIsHiddenEvenBesideAMedianWithoutValue()
+    {
+        // A median not reached has no value and is shown as missing; its lower bound would be a number over 6 youths.
+        var set = new FigureSet().Statistic("median", null, youths: 6).Bound("lower", 40, "median", youths: 6).Bound("upper", null, "median", youths: 6)
+            .Statistic("small", 300, youths: 9).Bound("small_lower", 200, "small", youths: 30)
+            .Statistic("large", 300, youths: 40).Bound("large_lower", 210, "large", youths: 40).Bound("large_upper", null, "large", youths: 40);
+        var published = Rules.Apply(set);
+        Assert.True(published.IsShown("median"));
+        Assert.Equal(Hidden.TooFewYouths, published["lower"].Hidden);
+        Assert.True(published.IsShown("upper")); // nothing to hide: shown as missing
+        Assert.Equal(Hidden.TooFewYouths, published["small"].Hidden);
+        Assert.Equal(Hidden.WithItsFigure, published["small_lower"].Hidden);
+        Assert.Equal(210, published["large_lower"].Value);
+        Assert.True(published.IsShown("large_upper"));
+        Assert.Null(published["large_upper"].Value); // a bound the data cannot fix: no value, never 0
+    }
+
+    [Fact]
+    public void ADifferenceOfDifferencesAndItsIntervalAreDecidedWhateverOrderTheyWereAddedIn()
+    {
+        // The difference in differences is added before the changes it rests on: it must still wait for them.
+        var set = new FigureSet().Count("a0", 40).Count("a1", 30).Count("b0", 20).Count("b1", 7)
+            .Add(new Figure("did", FigureKind.Difference, -3, From: "changeB", To: "changeA"));
+        set.Add(new Figure("changeA", FigureKind.Difference, -10, From: "a0", To: "a1")).Add(new Figure("changeB", FigureKind.Difference, -13, From: "b0", To: "b1"))
+            .Bound("did_lower", -9, "did", youths: 90);
+        var published = Rules.Apply(set);
+        Assert.True(published.IsShown("changeA"));
+        Assert.Equal(Hidden.Difference, published["changeB"].Hidden);
+        Assert.Equal(Hidden.Difference, published["did"].Hidden);
+        Assert.Equal(Hidden.WithItsFigure, published["did_lower"].Hidden);
+    }
+
+    [Fact]
+    public void OnlyAFigureInTheSetCanBeBelongedToAndNeverByACount()
+    {
+        var set = new FigureSet().Count("a", 12);
+        Assert.Throws<KeyNotFoundException>(() => set.Bound("lower", 3, "no such figure", youths: 20));
+        Assert.Throws<InvalidOperationException>(() => set.Add(new Figure("n", FigureKind.Count, 3, Of: "a")));
+    }
+
+    [Fact]
     public void TheSameKeyIsOneFigure()
     {
         var set = new FigureSet().Count("n", 5);

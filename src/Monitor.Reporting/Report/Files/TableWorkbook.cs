@@ -67,7 +67,8 @@ public static class TableWorkbook
                 {
                     var cells = new List<object?> { row.Label };
                     if (table.HasUnits) cells.Add(row.UnitText);
-                    cells.AddRange(row.Cells.Select(c => c.Key is null ? c.Text : view.Marker(c.Key) is { } marker ? marker : (object?)view.Value(c.Key)!.Value));
+                    // A figure without a number reads as on the page: its marker, or its words ("nog niet te bepalen").
+                    cells.AddRange(row.Cells.Select(c => c.Key is null ? c.Text : view.Marker(c.Key) is not null ? view.Text(c) : (object?)view.Value(c.Key)!.Value));
                     rows.Add(cells);
                 }
                 AddSheet(table.File, rows);

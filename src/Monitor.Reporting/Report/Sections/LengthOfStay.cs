@@ -33,14 +33,22 @@ internal sealed partial class ReportBuilder
         blocks.Add(Survival("km-instroom", "entry_cohort", m => m.Cohort.Entries, W["chart.km.all"]));
         blocks.Add(Survival("km-instroom-8plus", "entry_cohort_8plus", m => m.Cohort.Entries8Plus, W["chart.km.8plus"]));
         string[] km = ["episodes", "exited", "km_q1_days", "km_median_days", "km_q3_days"];
+        (string Prefix, string Cohort)[] kmColumns = [("baseline", "entry_cohort"), ("followup", "entry_cohort"), ("baseline", "entry_cohort_8plus"), ("followup", "entry_cohort_8plus")];
         var kmRows = km.Select(k => new TableRow(W["stay.km.row." + k],
-            new[] { "baseline.entry_cohort", "followup.entry_cohort", "baseline.entry_cohort_8plus", "followup.entry_cohort_8plus" }
-                .Select(p => Cell.Figure($"{p}.{k}", k.StartsWith("km_", StringComparison.Ordinal) ? Unit.Days : Unit.Count)).ToList())).ToList();
+            kmColumns.Select(c => Cell.Figure($"{c.Prefix}.{c.Cohort}.{k}", k.StartsWith("km_", StringComparison.Ordinal) ? Unit.Days : Unit.Count)).ToList())).ToList();
+        // The median's 95% interval right below it: a bound the data cannot fix yet (too few stays ended) says so in words.
+        var medianIntervals = V.Has(IntervalFigures.KmBound("baseline", "entry_cohort", upper: false));
+        if (medianIntervals)
+        {
+            var below = Array.IndexOf(km, "km_median_days") + 1;
+            kmRows.InsertRange(below, new[] { false, true }.Select(upper => new TableRow(W[upper ? "stay.km.row.km_median_ci_upper" : "stay.km.row.km_median_ci_lower"],
+                kmColumns.Select(c => Cell.Bound(IntervalFigures.KmBound(c.Prefix, c.Cohort, upper), Unit.Days, 0, signed: false, W["interval.undetermined"])).ToList())));
+        }
         blocks.Add(Table(new ReportTable("instroom-kaplan-meier", W["stay.km.table"], "",
         [
             Column(W.F("stay.km.column.all", ("label", BaselineLabel))), Column(W.F("stay.km.column.all", ("label", FollowupLabel))),
             Column(W.F("stay.km.column.8plus", ("label", BaselineLabel))), Column(W.F("stay.km.column.8plus", ("label", FollowupLabel))),
-        ], kmRows)));
+        ], kmRows, Notes: medianIntervals ? [W["stay.km.interval_note"]] : null)));
 
         var n = Baseline.Duration.TopN;
         blocks.Add(new SubHeading(W.F("stay.top.title", ("n", n))));

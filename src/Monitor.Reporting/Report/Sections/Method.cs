@@ -1,3 +1,4 @@
+using System.Globalization;
 using Monitor.Core.Domain;
 
 namespace Monitor.Reporting.Report;
@@ -5,20 +6,36 @@ namespace Monitor.Reporting.Report;
 /// <summary>Section 11: definitions (formulas only here), the tests in plain words, the known limits, and where the data came from.</summary>
 internal sealed partial class ReportBuilder
 {
-    private static readonly string[] Definitions =
-    [
-        "episode", "residential", "asof", "window", "stock", "exits", "entries", "duration", "providers", "involved", "move", "cost", "young",
-        "days", "flows", "crisis", "premature", "km", "rci", "suppression",
-    ];
+    /// <summary>The definitions of the method, in order: the statistics (intervals, the difference in differences and
+    /// its trend check) only where the report shows them.</summary>
+    private IEnumerable<string> Definitions()
+    {
+        string[] first = ["episode", "residential", "asof", "window", "stock", "exits", "entries", "duration", "providers", "involved", "move", "cost", "young",
+            "days", "flows", "crisis", "premature", "km"];
+        foreach (var d in first) yield return d;
+        yield return Main.Statistics is null ? "no_intervals" : "bootstrap";
+        if (Main.Statistics is not null) yield return "km_interval";
+        yield return "rci";
+        yield return "recovered";
+        if (Input.DifferenceInDifferences is { } did)
+        {
+            yield return "did";
+            if (did.Statistics is not null) yield return "pre_trend";
+        }
+        yield return "suppression";
+    }
 
     private Section Method()
     {
         var set = string.Join(", ", Baseline.ResidentialSet.Select(t => W["caretype." + t.Word()]));
+        var (replicates, seed) = Main.Statistics is { } s ? (s.Changes.Replicates, s.Changes.Seed) : (0, 0UL);
         var blocks = new List<Block>
         {
             new SubHeading(W["method.definitions.title"]),
-            new DefinitionsBlock(Definitions.Select(d => (W["method.term." + d], W.F("method.definition." + d, ("gap", Baseline.GapDays), ("set", set),
-                ("asof", AsOfSentence()), ("days", Main.WindowDays ?? Input.Options.TrendWindowDays), ("t", V.Threshold), ("max", V.Threshold - 1)))).ToList()),
+            new DefinitionsBlock(Definitions().Select(d => (W["method.term." + d], W.F("method.definition." + d, ("gap", Baseline.GapDays), ("set", set),
+                ("asof", AsOfSentence()), ("days", Main.WindowDays ?? Input.Options.TrendWindowDays), ("t", V.Threshold), ("max", V.Threshold - 1),
+                ("replicates", V.Integer(replicates)), ("seed", seed.ToString(CultureInfo.InvariantCulture)), ("n", Baseline.Duration.TopN),
+                ("a", Input.Options.RegionA), ("b", Input.Options.RegionB)))).ToList()),
             new SubHeading(W["method.tests.title"]),
             Table(TestsTable("toetsen-nulmeting-vervolgmeting", "tests", BaselineLabel, FollowupLabel)),
             P("method.tests.caution"),

@@ -69,6 +69,7 @@ internal sealed partial class ReportBuilder
         [
             ("pairs", Unit.Count, 0), ("mean_pre", Unit.Number, 1), ("mean_post", Unit.Number, 1), ("mean_change", Unit.Number, 1), ("effect_size_dz", Unit.Number, 2),
             ("improved_share", Unit.Share, 0), ("unchanged_share", Unit.Share, 0), ("deteriorated_share", Unit.Share, 0), ("recovered_share", Unit.Share, 0),
+            ("recovered_jt_share", Unit.Share, 0),
         ];
         blocks.Add(Table(new ReportTable("vragenlijsten-rom", W["outcomes.rom.table"], W["outcomes.rom.column.row"],
             romColumns.Select(c => Column(W["outcomes.rom.column." + c.What], W["file.rom." + c.What])).ToList(),
