@@ -16,7 +16,7 @@ namespace Monitor.Integration.Tests.ImportModel;
 /// which rows were stored, and for each duplicate the stored row (file and line) it points to. A failure
 /// is shrunk to the smallest scenario that still fails, and printed so that it can be kept as a test.
 /// </summary>
-public sealed class ImportPropertyTests
+public sealed class ImportPropertyTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Seeds = 240;
     private static readonly Pseudonymizer Keys = new(Encoding.UTF8.GetBytes("property-test-key-0123456789"));
@@ -25,15 +25,17 @@ public sealed class ImportPropertyTests
     public void EveryGeneratedScenarioImportsAsTheModelSays()
     {
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var rows = 0L;
+        long rows = 0, files = 0;
         Parallel.For(0, Seeds, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
         {
             var scenario = Scenarios.Generate(seed);
             Interlocked.Add(ref rows, scenario.Sum(c => c.Files.Sum(f => (long)f.Rows.Count)));
+            Interlocked.Add(ref files, scenario.Sum(c => (long)c.Files.Count));
             if (Check(scenario, seed) is null) return;
             var (smallest, failure) = Shrink(scenario, seed);
             failures.Add($"seed {seed}: {failure}\n{Describe(smallest, seed)}");
         });
+        output.WriteLine($"{Seeds} seeds, {files} files, {rows} rows");
         Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
         Assert.True(rows > Seeds * 200, $"the scenarios should hold hundreds of rows each ({rows} in all)");
     }
