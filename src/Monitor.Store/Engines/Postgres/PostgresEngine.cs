@@ -51,7 +51,7 @@ internal sealed partial class PostgresEngine(MonitorStore store, StoreLocation l
         try
         {
             var store = new MonitorStore(location, connection, s => new PostgresEngine(s, location, connection));
-            if (!create && !store.Engine.TableNames().Contains("schema_migration"))
+            if (!create && store.Engine.TableNames().Count == 0)
                 throw new StoreException($"no store at {location.Display}: the database holds no Verblijfsmonitor tables (a command that writes, such as import, creates them)");
             Migrations.Apply(store);
             return store;
