@@ -33,6 +33,7 @@ public static class SchedulerCommand
             var folder = PipelineCommand.PipelinesFolder(parsed, pipelines);
             var definitions = PipelineCommand.Checked(() => PipelineLoader.LoadAll(folder, PipelineCommand.Steps));
             var database = CommonOptions.DatabasePath(parsed);
+            Monitor.Ingest.PseudonymKeys.CheckFor(database); // a server store without its key: exit 2 before anything starts
             var log = TextWriter.Synchronized(parsed.InvocationConfiguration.Output);
             var options = new SchedulerOptions
             {
