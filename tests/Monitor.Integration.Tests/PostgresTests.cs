@@ -157,6 +157,32 @@ public sealed class PostgresTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task AnImportWaitsForAnotherImportsLockOnTheServerAndSaysForWhom()
+    {
+        var database = Database();
+        var file = _folder.Write("x.csv", Extracts.File(Extracts.Row(Extracts.Bsns(5).First(), "2020-01-01", null)));
+        Assert.Equal(0, Monitor("import", file, "--db", database.Url).Exit); // the tables
+        // Another import holds the lock for three seconds, named as an import names itself.
+        using var other = database.Connect();
+        using var transaction = other.BeginTransaction();
+        other.Execute("SELECT set_config('application_name', 'monitor: importing nightly.csv, process 4242 on elsewhere', true)", transaction: transaction);
+        other.Execute($"SELECT pg_advisory_xact_lock({0x564D}, 1)", transaction: transaction);
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            transaction.Rollback();
+        });
+
+        var second = _folder.Write("y.csv", Extracts.File(Extracts.Row(Extracts.Bsns(6).First(), "2020-01-01", null)));
+        var result = Monitor("import", second, "--db", database.Url);
+        await release;
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("waiting for the store's write lock", result.Out);
+        Assert.Contains("another import (monitor: importing nightly.csv, process 4242 on elsewhere", result.Out);
+        Assert.Contains("1 rows read, 1 accepted", result.Out);
+    }
+
+    [SkippableFact]
     public void AWorkerKilledMidImportLeavesTheFileWholeOrNotAtAllAndTheNextRunImportsItOnce()
     {
         var database = Database();

@@ -56,6 +56,11 @@ internal sealed partial class SqliteEngine(MonitorStore store, string path, Sqli
             connection?.Dispose();
             throw new StoreException($"cannot open the store {path}: {MonitorStore.Describe(e)}", e);
         }
+        catch (StoreException)
+        {
+            connection?.Dispose(); // another product's file, or a newer schema (Migrations)
+            throw;
+        }
     }
 
     public override DbTransaction BeginMigration() => _connection.BeginTransaction(deferred: false);
