@@ -20,8 +20,15 @@ public static class ExitCodes
 public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>Parses, runs, and turns failures into the protocol's exit statuses and one-line messages.</summary>
-public static class CommandRunner
+public static partial class CommandRunner
 {
+    /// <summary>The last line of defence for server mode: a store URL in a message loses its password. The store only
+    /// ever says <c>postgresql://USER@HOST:PORT/DB</c>; this catches whatever else might echo what the user typed.</summary>
+    public static string WithoutPasswords(string message) => UrlPassword().Replace(message, "$1@");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex UrlPassword();
+
     public static int Run(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
@@ -39,13 +46,13 @@ public static class CommandRunner
         }
         catch (Exception e) when (e is UsageException or InvalidRequestException or StoreException)
         {
-            error.WriteLine($"monitor: {e.Message}");
+            error.WriteLine($"monitor: {WithoutPasswords(e.Message)}");
             return ExitCodes.Rejected;
         }
         catch (Exception e)
         {
             // Unexpected: the type and message, never a stack of values (they could hold personal data).
-            error.WriteLine($"monitor: unexpected error: {e.GetType().Name}: {e.Message}");
+            error.WriteLine($"monitor: unexpected error: {e.GetType().Name}: {WithoutPasswords(e.Message)}");
             return ExitCodes.Unexpected;
         }
     }

@@ -11,7 +11,7 @@ public static class CommonOptions
 
     public static readonly Option<string?> Database = new("--db")
     {
-        Description = $"The store (SQLite file). Default: ${DatabaseVariable}, else monitor.db in the working folder. Created when missing by the commands that write it (import, pipeline run, scheduler run, demo); the others say 'no store at PATH'.",
+        Description = $"The store: a SQLite file, or a PostgreSQL database as postgresql://USER:PASSWORD@HOST:PORT/DATABASE (server mode; the password may also come from PGPASSWORD or ~/.pgpass). Default: ${DatabaseVariable}, else monitor.db in the working folder. Created when missing by the commands that write it (import, pipeline run, scheduler run, demo); the others say 'no store at PATH'.",
         Recursive = true,
     };
 

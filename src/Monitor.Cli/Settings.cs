@@ -8,7 +8,8 @@ namespace Monitor.Cli;
 
 /// <summary>
 /// Defaults a region can change without typing them on every command: a JSON file named by
-/// <c>--settings</c>, else <c>$MONITOR_SETTINGS</c>, else <c>monitor.settings.json</c> beside the store.
+/// <c>--settings</c>, else <c>$MONITOR_SETTINGS</c>, else <c>monitor.settings.json</c> beside the store (for a store on
+/// a server: in the working folder).
 /// Options on the command line win over the file. Keys: <c>gap_days</c>, <c>residential_set</c>,
 /// <c>top_n</c>, <c>suppression_threshold</c>, <c>lock_wait_seconds</c>, <c>report_contact</c> (the report colophon's
 /// contact line: who answers questions about the figures), and <c>dashboard</c> (<c>allow_from</c>,
@@ -33,7 +34,10 @@ public sealed record Settings(int GapDays, IReadOnlyList<CareType> ResidentialSe
         if (explicitPath is not null && !File.Exists(explicitPath)) throw new UsageException($"--settings: {explicitPath} not found");
         if (string.IsNullOrEmpty(path))
         {
-            path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".", FileName);
+            // Beside a store file; a store on a server has no "beside": the working folder.
+            path = Monitor.Store.StoreLocation.IsServerUrl(databasePath)
+                ? Path.GetFullPath(FileName)
+                : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".", FileName);
             if (!File.Exists(path)) return Defaults;
         }
         try

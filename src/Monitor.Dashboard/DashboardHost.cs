@@ -119,7 +119,7 @@ public static class DashboardHost
     /// <summary>The product's pages: each reads the store and the pipeline files afresh, and renders a component.</summary>
     private sealed class Pages(DashboardOptions options)
     {
-        private string Store => Path.GetFullPath(options.DatabasePath);
+        private string Store => StoreLocation.Shown(options.DatabasePath); // never a password
 
         public Task<IResult> Runs(HttpContext context) => Read(context, (store, pipelines) => Render<RunsPage>(context, new()
         {

@@ -23,7 +23,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
         {
             return ImportFile(path, options);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             // Nothing of the file is stored: the transaction rolled back with the exception.
             throw new StoreException($"cannot write the store {store.Path}: {MonitorStore.Describe(e)}", e);
@@ -98,8 +98,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
                     if (row.Segment is { } segment)
                     {
                         if (latestStart is null || segment.Start > latestStart) latestStart = segment.Start;
-                        if (transaction.AddSegment(segment) is null) counts.Accepted++;
-                        else counts.Duplicate++;
+                        transaction.AddSegment(segment); // stored or duplicate: counted at the end (FlushSegments)
                     }
                     else if (row.Score is { } score)
                     {
@@ -117,6 +116,9 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
 
             if (csv.FatalProblem is null && !(options.Strict && counts.Rejected > 0))
             {
+                var segments = transaction.FlushSegments();
+                counts.Accepted += segments.Stored;
+                counts.Duplicate += segments.Duplicate;
                 // The coverage date (PROTOCOL.md 3.4): given, else the latest start among the rows that pass the checks.
                 var coverage = format.IsSegments() ? options.ExtractDate ?? latestStart : null;
                 transaction.Complete(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicate, _clock.GetUtcNow().UtcDateTime,

@@ -8,7 +8,9 @@ namespace Monitor.Ingest;
 /// <summary>
 /// Where the secret of the pseudonyms comes from (PROTOCOL.md 3.3): the environment variable
 /// <c>MONITOR_PSEUDONYM_KEY</c>, or else a key file beside the database, created on first use and
-/// readable only by its owner. Lose the key and new imports no longer link to stored youths.
+/// readable only by its owner. A store on a server (<c>postgresql://…</c>) has no "beside": its key comes from the
+/// environment only, the same on every worker, and its absence is refused. Lose the key and new imports no longer
+/// link to stored youths.
 /// </summary>
 public static class PseudonymKeys
 {
@@ -21,7 +23,16 @@ public static class PseudonymKeys
     /// <exception cref="InvalidRequestException">The key in the environment is too short, or the key file
     /// cannot be read or holds no key: bad input, exit 2 (PROTOCOL.md 3.3).</exception>
     public static Pseudonymizer ForStore(string databasePath) =>
-        new(FromEnvironment() ?? ReadOrCreateKeyFile(KeyFileFor(databasePath)));
+        new(FromEnvironment() ?? (Monitor.Store.StoreLocation.IsServerUrl(databasePath)
+            ? throw new InvalidRequestException($"{EnvironmentVariable} is not set: a store on a server takes its pseudonym key from the environment only (no key file), the same on every worker")
+            : ReadOrCreateKeyFile(KeyFileFor(databasePath))));
+
+    /// <summary>Refuses a bad key before anything is written: too short, or (for a store on a server) missing.</summary>
+    /// <exception cref="InvalidRequestException">The key is shorter than 16 bytes, or a server store has none.</exception>
+    public static void CheckFor(string databasePath)
+    {
+        if (FromEnvironment() is null && Monitor.Store.StoreLocation.IsServerUrl(databasePath)) ForStore(databasePath);
+    }
 
     /// <summary>Refuses a key in the environment that is too short, before anything is written.</summary>
     /// <exception cref="InvalidRequestException">The key is shorter than 16 bytes.</exception>

@@ -143,7 +143,7 @@ public static class Health
     /// that instant waits for it (the scheduler's runs wait a few seconds for the lock).</summary>
     private static bool IsAlive(PipelineDefinition pipeline, MonitorStore store)
     {
-        using var free = PipelineLock.TryAcquire(PipelineLock.PathFor(store.Path, pipeline.Name));
+        using var free = PipelineLock.TryAcquire(store.Location, pipeline.Name);
         return free is null;
     }
 

@@ -1,7 +1,11 @@
+using Monitor.Store;
+
 namespace Monitor.Jobs;
 
 /// <summary>
-/// One run of a pipeline at a time, across processes: an exclusive lock on the file
+/// One run of a pipeline at a time, across processes. In server mode (a store on PostgreSQL) across machines:
+/// a session advisory lock on the server (<see cref="ServerLock"/>), and there is no scheduler lock, since several
+/// schedulers share the server's Hangfire storage. For a SQLite store: an exclusive lock on the file
 /// <c>&lt;database&gt;.pipeline.&lt;name&gt;.lock</c> beside the store (and one scheduler per store:
 /// <c>&lt;database&gt;.scheduler.lock</c>). .NET takes it with <c>flock</c> on Unix
 /// (FileShare.None) and a share-mode lock on Windows; either way the operating system drops it when the
@@ -11,9 +15,9 @@ namespace Monitor.Jobs;
 public sealed class PipelineLock : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    private readonly FileStream _stream;
+    private readonly IDisposable _held;
 
-    private PipelineLock(FileStream stream) => _stream = stream;
+    private PipelineLock(IDisposable held) => _held = held;
 
     public static string PathFor(string databasePath, string pipeline) => Path.GetFullPath(databasePath) + ".pipeline." + pipeline + ".lock";
 
@@ -22,17 +26,27 @@ public sealed class PipelineLock : IDisposable
     /// <summary>Takes the lock at <paramref name="path"/> if no other process (or stream) holds it.</summary>
     public static PipelineLock? TryAcquire(string path) => TryTake(path);
 
+    /// <summary>Takes the lock of <paramref name="pipeline"/> on the store at <paramref name="location"/> if nobody holds it.</summary>
+    public static PipelineLock? TryAcquire(StoreLocation location, string pipeline) =>
+        location.IsServer
+            ? ServerLock.TryTake(location, "pipeline:" + pipeline) is { } held ? new PipelineLock(held) : null
+            : TryTake(PathFor(location.Display, pipeline));
+
+    /// <summary>What holds the lock of <paramref name="pipeline"/>, for messages: the lock file, or the server's advisory lock.</summary>
+    public static string Describe(StoreLocation location, string pipeline) =>
+        location.IsServer ? $"the advisory lock of pipeline '{pipeline}' on {location.Display}" : PathFor(location.Display, pipeline);
+
     /// <summary>Takes the lock, waiting up to <paramref name="wait"/> for a run that holds it.</summary>
     /// <exception cref="PipelineBusyException">Another run still holds it.</exception>
     public static PipelineLock Acquire(string databasePath, string pipeline, TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var path = PathFor(databasePath, pipeline);
+        var location = StoreLocation.Parse(databasePath);
         var deadline = clock.GetUtcNow() + wait;
         while (true)
         {
-            if (TryTake(path) is { } taken) return taken;
+            if (TryAcquire(location, pipeline) is { } taken) return taken;
             if (clock.GetUtcNow() >= deadline || cancellationToken.IsCancellationRequested)
-                throw new PipelineBusyException($"another run of pipeline '{pipeline}' is under way (it holds {path}); nothing was done");
+                throw new PipelineBusyException($"another run of pipeline '{pipeline}' is under way (it holds {Describe(location, pipeline)}); nothing was done");
             cancellationToken.WaitHandle.WaitOne(PollInterval);
         }
     }
@@ -50,7 +64,7 @@ public sealed class PipelineLock : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _held.Dispose();
 }
 
 /// <summary>Another run of the pipeline holds its lock.</summary>

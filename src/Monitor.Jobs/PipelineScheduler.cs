@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
 using Hangfire.Storage.SQLite;
 using Hangfire.Storage.SQLite.Entities;
@@ -10,7 +12,12 @@ namespace Monitor.Jobs;
 
 /// <summary>
 /// <c>monitor scheduler run</c>: one Hangfire server with one recurring job per enabled pipeline (its id
-/// is the pipeline's name), over Hangfire's SQLite storage beside the store (<see cref="StoragePathFor"/>).
+/// is the pipeline's name), over Hangfire's SQLite storage beside the store (<see cref="StoragePathFor"/>), or, for
+/// a store on PostgreSQL (server mode), Hangfire.PostgreSql's storage in the schema <c>hangfire</c> of the same
+/// database. Server mode differs in two points: there is no scheduler lock (several schedulers on several
+/// machines share one storage, which fetches each job for one worker only, and each pipeline's advisory lock keeps
+/// one run of it at a time), and a run cut off by a crash is not queued again at start (another scheduler may be
+/// running it): the sliding invisibility timeout hands it to another worker once its own stops renewing it.
 /// <list type="bullet">
 /// <item>One scheduler per store: it holds <c>&lt;store&gt;.scheduler.lock</c>, so there is exactly one
 /// Hangfire server per storage (two servers on one SQLite storage were measured to run jobs twice).</item>
@@ -31,12 +38,12 @@ namespace Monitor.Jobs;
 public sealed class PipelineScheduler : IHostedService, IDisposable
 {
     private readonly SchedulerOptions _options;
-    private readonly PipelineLock _lock;
-    private readonly SQLiteStorage _storage;
+    private readonly PipelineLock? _lock;
+    private readonly JobStorage _storage;
     private readonly JobFilterCollection _filters = [];
     private BackgroundJobServer? _server;
 
-    private PipelineScheduler(SchedulerOptions options, PipelineLock held, SQLiteStorage storage)
+    private PipelineScheduler(SchedulerOptions options, PipelineLock? held, JobStorage storage)
     {
         (_options, _lock, _storage) = (options, held, storage);
         _filters.Add(new AutomaticRetryAttribute { Attempts = 0, LogEvents = false });
@@ -57,18 +64,46 @@ public sealed class PipelineScheduler : IHostedService, IDisposable
     {
         if (!options.Pipelines.Any(p => p.Enabled))
             throw new PipelineDefinitionException([new PipelineProblem("pipelines", "", "no enabled pipeline: the scheduler would have nothing to do")]);
+        var server = StoreLocation.IsServerUrl(options.DatabasePath);
         var lockPath = PipelineLock.SchedulerPathFor(options.DatabasePath);
-        var held = PipelineLock.TryAcquire(lockPath) ?? throw new PipelineBusyException($"another scheduler is running on this store (it holds {lockPath})");
+        var held = server ? null
+            : PipelineLock.TryAcquire(lockPath) ?? throw new PipelineBusyException($"another scheduler is running on this store (it holds {lockPath})");
         try
         {
             // The product's tables first: the scheduler, a manual import and `monitor jobs` all use the store at once.
             MonitorStore.Open(options.DatabasePath).Dispose();
-            return new PipelineScheduler(options, held, OpenStorage(options.DatabasePath, options));
+            return new PipelineScheduler(options, held, OpenSharedStorage(options.DatabasePath, options));
         }
         catch
         {
-            held.Dispose();
+            held?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Hangfire's storage of the store at <paramref name="databasePath"/>: the SQLite file beside it, or the
+    /// schema <c>hangfire</c> of its PostgreSQL database (created when missing).</summary>
+    public static JobStorage OpenSharedStorage(string databasePath, SchedulerOptions? options = null)
+    {
+        var location = StoreLocation.Parse(databasePath);
+        if (!location.IsServer) return OpenStorage(databasePath, options);
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = options?.PollingInterval ?? TimeSpan.FromSeconds(15),
+            // Sliding: a running job's fetch is renewed while its worker lives, so a long import never starts a second
+            // time, and a killed worker's job goes to another once the timeout passes unrenewed (../shared/DEPENDENCIES.md).
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = options?.ServerInvisibilityTimeout ?? TimeSpan.FromMinutes(1),
+        };
+        try
+        {
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(location.ServerConnectionString(), storageOptions), storageOptions);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new StoreException($"cannot reach the store {location.Display}: {MonitorStore.Describe(e)}");
         }
     }
 
@@ -91,7 +126,7 @@ public sealed class PipelineScheduler : IHostedService, IDisposable
             ShutdownTimeout = _options.ShutdownTimeout,
             FilterProvider = _filters,
             Activator = new Activator(_options),
-            ServerName = $"monitor:{Environment.ProcessId}",
+            ServerName = $"monitor:{Environment.MachineName}:{Environment.ProcessId}",
         }, _storage);
         return Task.CompletedTask;
     }
@@ -106,8 +141,8 @@ public sealed class PipelineScheduler : IHostedService, IDisposable
     public void Dispose()
     {
         _server?.Dispose();
-        _storage.Dispose();
-        _lock.Dispose();
+        (_storage as IDisposable)?.Dispose();
+        _lock?.Dispose();
     }
 
     /// <summary>
@@ -117,7 +152,8 @@ public sealed class PipelineScheduler : IHostedService, IDisposable
     /// </summary>
     private void RecoverFromCrash()
     {
-        using var db = _storage.CreateAndOpenConnection();
+        if (_storage is not SQLiteStorage sqlite) return; // server mode: the sliding invisibility timeout (see the class)
+        using var db = sqlite.CreateAndOpenConnection();
         var orphans = db.JobQueueRepository.Where(q => q.FetchedAt != DateTime.MinValue).ToList();
         foreach (var orphan in orphans)
         {

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
+using Monitor.Store;
 using Polly;
 using Polly.Retry;
 
@@ -8,22 +8,20 @@ namespace Monitor.Jobs;
 /// <summary>
 /// Which failures are worth another try, and the Polly pipeline that tries again. Transient: the store
 /// busy or locked by another writer (SQLITE_BUSY 5, SQLITE_LOCKED 6 — also when wrapped, as
-/// <c>MonitorStore.Open</c> wraps them) and I/O errors (a file held open, a share that blinked). Not
+/// <c>MonitorStore.Open</c> wraps them), a PostgreSQL connection that dropped or a serialisation failure
+/// (<see cref="MonitorStore.IsTransient"/>) and I/O errors (a file held open, a share that blinked). Not
 /// transient: a rejected file (not an exception at all), a missing file or folder, a bad parameter — they
 /// would fail the same way again.
 /// </summary>
 public static class Retries
 {
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-
     public static bool IsTransient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
             {
-                case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }:
+                case System.Data.Common.DbException when MonitorStore.IsTransient(e):
                     return true;
                 case FileNotFoundException or DirectoryNotFoundException:
                     return false;
@@ -75,5 +73,5 @@ public static class Retries
 
     /// <summary>One line for the run history: the message, without SQLite's prefix.</summary>
     public static string Describe(Exception e) =>
-        (e is SqliteException s ? s.Message.Replace($"SQLite Error {s.SqliteErrorCode}: ", "") : e.Message).ReplaceLineEndings(" ");
+        MonitorStore.Describe(e).ReplaceLineEndings(" ");
 }

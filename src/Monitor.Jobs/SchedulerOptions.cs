@@ -5,7 +5,8 @@ namespace Monitor.Jobs;
 /// <summary>What <see cref="PipelineScheduler"/> runs, and how.</summary>
 public sealed record SchedulerOptions
 {
-    /// <summary>The store. Hangfire keeps its own storage beside it: <see cref="PipelineScheduler.StoragePathFor"/>.</summary>
+    /// <summary>The store (a file, or a <c>postgresql://</c> URL). Hangfire keeps its own storage beside a file
+    /// (<see cref="PipelineScheduler.StoragePathFor"/>), or in the schema <c>hangfire</c> of the store's database.</summary>
     public required string DatabasePath { get; init; }
 
     /// <summary>The checked pipelines; the enabled ones are scheduled.</summary>
@@ -30,6 +31,12 @@ public sealed record SchedulerOptions
     /// a run cut off by a crash does not wait for it, since the scheduler re-queues such runs at start.
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Server mode (Hangfire.PostgreSql, sliding): how long a job taken by a worker that stopped renewing it (killed,
+    /// its machine gone) stays invisible before another worker takes it. A live worker renews it, however long the run.
+    /// </summary>
+    public TimeSpan ServerInvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long Ctrl-C or SIGTERM waits for the running import to roll back and the run's record
     /// to be written. Keep systemd's TimeoutStopSec above it.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Monitor.Core.Checks;
 using Monitor.Core.Domain;
 using Monitor.Core.Outcomes;
@@ -14,19 +14,17 @@ namespace Monitor.Store;
 public sealed class ImportTransaction : IDisposable
 {
     private readonly MonitorStore _store;
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
     private readonly HashSet<long> _supersededImports = [];
-    private readonly YouthRegistry _youths;
-    private readonly SegmentWriter _segments;
+    private readonly ISegmentWriter _segments;
     private bool _completed;
 
     /// <summary>Takes the write lock and starts the file's transaction; null when these bytes were imported
     /// by someone else before the lock was ours (then nothing is left open).</summary>
     internal static ImportTransaction? Begin(MonitorStore store, ImportRecord pending, LockWait wait)
     {
-        store.Connection.Execute("PRAGMA cache_size = -65536"); // 64 MB of pages keeps the indexes' hot part in memory
-        var transaction = store.BeginWrite(wait);
+        var transaction = store.Engine.BeginWrite(wait);
         // The same bytes are looked for again here, holding the write lock: two processes importing one
         // file at once then give one import and one already_imported, never a broken unique index.
         if (store.FindImported(pending.Sha256, transaction) is null) return new ImportTransaction(store, pending, transaction);
@@ -35,12 +33,12 @@ public sealed class ImportTransaction : IDisposable
         return null;
     }
 
-    private ImportTransaction(MonitorStore store, ImportRecord pending, SqliteTransaction transaction)
+    private ImportTransaction(MonitorStore store, ImportRecord pending, DbTransaction transaction)
     {
         _store = store;
         _connection = store.Connection;
         _transaction = transaction;
-        store.NoteWriter(pending.FileName);
+        store.Engine.NoteWriter(pending.FileName);
         ImportId = store.InsertImport(pending, _transaction);
         if (pending.FullExtract && pending.Source is not null)
         {
@@ -49,23 +47,23 @@ public sealed class ImportTransaction : IDisposable
                 "SELECT id FROM import_file WHERE source = @source AND status = 'imported' AND id <> @ImportId",
                 new { source = pending.Source, ImportId }, _transaction));
         }
-        _youths = new YouthRegistry(_connection, _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM youth", transaction: _transaction));
-        _segments = new SegmentWriter(_connection, ImportId, _supersededImports,
-            nextSegmentId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM segment", transaction: _transaction), _youths,
-            cbsColumns: pending.Format != "rijm");
+        _segments = store.Engine.CreateSegmentWriter(_transaction, ImportId, _supersededImports, cbsColumns: pending.Format != "rijm");
     }
 
     public long ImportId { get; }
 
-    /// <summary>Stores a checked row, unless it duplicates one already stored or earlier in the file.</summary>
-    /// <returns>The id of the stored row it duplicates, or null when it was stored.</returns>
-    public long? AddSegment(CheckedSegment row) => _segments.Add(row);
+    /// <summary>Stores a checked row, unless it duplicates one already stored or earlier in the file. Whether it did
+    /// is told by <see cref="FlushSegments"/>: on PostgreSQL rows go in by the batch.</summary>
+    public void AddSegment(CheckedSegment row) => _segments.Add(row);
+
+    /// <summary>Writes the segment rows still waiting; returns how many rows were stored and how many were duplicates.</summary>
+    public SegmentCounts FlushSegments() => _segments.Flush();
 
     /// <summary>Stores a questionnaire score, unless the same score of the same youth is stored already.</summary>
     /// <returns>False for a duplicate.</returns>
     public bool AddScore(CheckedScore score)
     {
-        var (youthId, _) = _youths.IdOf(score.YouthKey);
+        var youthId = _segments.YouthIdOf(score.YouthKey);
         return _connection.Execute("""
             INSERT INTO rom_score (import_id, line, youth_id, instrument, informant, date, score)
             VALUES (@ImportId, @Line, @youthId, @Instrument, @informant, @date, @Score)
@@ -119,7 +117,7 @@ public sealed class ImportTransaction : IDisposable
                     VALUES (@Name, @LowerIsBetter, @Sd, @Reliability, @Cutoff, @Minimum, @Maximum, @ImportId)
                     ON CONFLICT (name) DO UPDATE SET lower_is_better = excluded.lower_is_better, sd = excluded.sd, reliability = excluded.reliability,
                         cutoff = excluded.cutoff, minimum = excluded.minimum, maximum = excluded.maximum, import_id = excluded.import_id
-                    """, new { i.Name, i.LowerIsBetter, i.Sd, i.Reliability, i.Cutoff, i.Minimum, i.Maximum, ImportId }, _transaction);
+                    """, new { i.Name, LowerIsBetter = i.LowerIsBetter ? 1L : 0L, i.Sd, i.Reliability, i.Cutoff, i.Minimum, i.Maximum, ImportId }, _transaction);
                 break;
             case CareTypeCodeRow c:
                 _connection.Execute("""
@@ -139,8 +137,11 @@ public sealed class ImportTransaction : IDisposable
         _segments.Flush();
         if (_supersededImports.Count > 0)
         {
-            _connection.Execute("UPDATE segment SET superseded_by = @ImportId WHERE superseded_by IS NULL AND import_id IN @ids",
-                new { ImportId, ids = _supersededImports }, _transaction);
+            // One statement per earlier import (a source has few): the same SQL on both engines (Dapper passes a list
+            // as an array to PostgreSQL, where "IN @ids" does not read).
+            foreach (var superseded in _supersededImports.Order())
+                _connection.Execute("UPDATE segment SET superseded_by = @ImportId WHERE superseded_by IS NULL AND import_id = @superseded",
+                    new { ImportId, superseded }, _transaction);
         }
         _connection.Execute("""
             UPDATE import_file SET rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_rejected = @rowsRejected,
@@ -149,7 +150,7 @@ public sealed class ImportTransaction : IDisposable
             """, new
             {
                 rowsRead, rowsAccepted, rowsRejected, rowsDuplicate, finished = MonitorStore.Iso(finishedAt), ImportId,
-                coverage = coverageDate is { } c ? DateCodec.ToInt(c) : (long?)null, coverageGiven,
+                coverage = coverageDate is { } c ? DateCodec.ToInt(c) : (long?)null, coverageGiven = coverageGiven ? 1L : 0L,
             }, _transaction);
         _transaction.Commit();
         _completed = true;
@@ -158,9 +159,8 @@ public sealed class ImportTransaction : IDisposable
     public void Dispose()
     {
         _segments.Dispose();
-        _youths.Dispose();
         if (!_completed) _transaction.Rollback();
         _transaction.Dispose();
-        _store.ClearWriterNote();
+        _store.Engine.ClearWriterNote();
     }
 }

@@ -20,9 +20,10 @@ internal sealed record StoreVersion(long LastImport, long Imports, byte[] Finger
 
 public sealed partial class MonitorStore
 {
-    /// <summary>The folder of caches derived from the store (<c>&lt;store&gt;.cache</c>): deleting it is always
-    /// safe, the store is the one source of truth.</summary>
-    internal string CacheFolder => System.IO.Path.GetFullPath(Path) + ".cache";
+    /// <summary>The folder of caches derived from the store (<c>&lt;store&gt;.cache</c> beside a file; in server mode
+    /// a folder per server and database in the user's cache folder): deleting it is always safe, the store is the
+    /// one source of truth.</summary>
+    internal string CacheFolder => Engine.CacheFolder;
 
     /// <summary>The version the connection sees now (inside a snapshot: the snapshot's).</summary>
     internal StoreVersion ReadVersion()

@@ -34,10 +34,14 @@ public sealed partial class MonitorStore
     /// <summary>Inserts the step, or replaces it as it progresses.</summary>
     public void RecordStep(PipelineRunStep s) =>
         Connection.Execute("""
-            INSERT OR REPLACE INTO pipeline_step (run_id, position, step, status, attempts, started_at, finished_at,
+            INSERT INTO pipeline_step (run_id, position, step, status, attempts, started_at, finished_at,
                 rows_read, rows_accepted, rows_rejected, rows_duplicate, output, error)
             VALUES (@RunId, @Position, @Step, @Status, @Attempts, @startedAt, @finishedAt,
                 @RowsRead, @RowsAccepted, @RowsRejected, @RowsDuplicate, @Output, @Error)
+            ON CONFLICT (run_id, position) DO UPDATE SET step = excluded.step, status = excluded.status, attempts = excluded.attempts,
+                started_at = excluded.started_at, finished_at = excluded.finished_at, rows_read = excluded.rows_read,
+                rows_accepted = excluded.rows_accepted, rows_rejected = excluded.rows_rejected, rows_duplicate = excluded.rows_duplicate,
+                output = excluded.output, error = excluded.error
             """,
             new
             {
@@ -86,7 +90,7 @@ public sealed partial class MonitorStore
 
     /// <summary>Records that someone has dealt with what run <paramref name="runId"/> flagged; false if it already was.</summary>
     public bool Acknowledge(long runId, DateTime at) =>
-        Connection.Execute("INSERT OR IGNORE INTO pipeline_ack (run_id, acknowledged_at) VALUES (@runId, @at)", new { runId, at = Iso(at) }) == 1;
+        Connection.Execute("INSERT INTO pipeline_ack (run_id, acknowledged_at) VALUES (@runId, @at) ON CONFLICT DO NOTHING", new { runId, at = Iso(at) }) == 1;
 
     /// <summary>Files the runs of <paramref name="pipeline"/> moved to the failed folder, oldest first; only those of
     /// runs not acknowledged unless <paramref name="acknowledgedToo"/>.</summary>

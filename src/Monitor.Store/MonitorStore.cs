@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Monitor.Core.Checks;
 using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
@@ -9,106 +9,106 @@ using Monitor.Core.Measurements;
 namespace Monitor.Store;
 
 /// <summary>
-/// The embedded SQLite store (WAL journal). Opening it creates and migrates it when needed. All SQL is
-/// parameterised.
+/// The store: an embedded SQLite file, or a PostgreSQL database in server mode (<see cref="StoreLocation"/>). Opening
+/// it creates and migrates it when needed. All SQL is parameterised, and the same text on both engines except where
+/// <see cref="Engine"/> says otherwise.
 /// </summary>
 public sealed partial class MonitorStore : IDisposable
 {
-    private readonly TimeSpan _busyTimeout;
-
-    private MonitorStore(string path, SqliteConnection connection, TimeSpan busyTimeout)
+    internal MonitorStore(StoreLocation location, DbConnection connection, Func<MonitorStore, Engine> engine)
     {
-        Path = path;
+        Location = location;
+        Path = location.Display;
         Connection = connection;
-        _busyTimeout = busyTimeout;
+        Engine = engine(this);
     }
 
+    /// <summary>The store as given (a file path), or its URL without the password: safe to print.</summary>
     public string Path { get; }
-    internal SqliteConnection Connection { get; }
+
+    public StoreLocation Location { get; }
+
+    internal DbConnection Connection { get; }
+
+    internal Engine Engine { get; }
 
     /// <summary>How long a statement waits for another connection's write lock before it fails.</summary>
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
-    /// <param name="path">The SQLite file.</param>
+    /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>: a SQLite file, or
+    /// a <c>postgresql://USER:PASSWORD@HOST:PORT/DATABASE</c> URL.</summary>
+    /// <param name="path">The SQLite file, or the server's URL.</param>
     /// <param name="lockTimeout">How long a statement waits for another connection's write lock before it fails
-    /// with SQLITE_BUSY (default <see cref="DefaultLockTimeout"/>). The scheduled pipelines set it, and retry.</param>
+    /// (default <see cref="DefaultLockTimeout"/>). The scheduled pipelines set it, and retry.</param>
     /// <exception cref="StoreException">The store cannot be opened or written: the message says where and why.</exception>
     public static MonitorStore Open(string path, TimeSpan? lockTimeout = null)
     {
-        var wait = lockTimeout ?? DefaultLockTimeout;
-        // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (30 s by default):
-        // a caller that sets its own wait gets both set to it, so that its retries are what waits longer.
-        var commandTimeout = lockTimeout is null ? 30 : Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        var full = System.IO.Path.GetFullPath(path);
-        SqliteConnection? connection = null;
-        try
-        {
-            if (System.IO.Path.GetDirectoryName(full) is { } directory) Directory.CreateDirectory(directory);
-            connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = full,
-                Mode = SqliteOpenMode.ReadWriteCreate,
-                Pooling = false, // a closed store releases its files at once (tests, the scheduler's moves)
-                DefaultTimeout = commandTimeout,
-            }.ToString());
-            connection.Open();
-            // The busy timeout first: switching a new file to WAL needs a lock another opener may hold.
-            // WAL: readers never block the nightly import. FULL: a committed import survives a power cut.
-            // 16 KB pages for a new store (an existing one keeps its own): a quarter of the write calls for the
-            // millions of rows an import appends (docs/benchmarks.md).
-            connection.Execute("PRAGMA busy_timeout = " + (long)wait.TotalMilliseconds + "; PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
-            Migrations.Apply(connection);
-            return new MonitorStore(path, connection, wait);
-        }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            connection?.Dispose();
-            throw new StoreException($"cannot open the store {path}: {Describe(e)}", e);
-        }
+        var location = StoreLocation.Parse(path);
+        return location.IsServer ? PostgresEngine.Open(location, create: true) : SqliteEngine.Open(path, lockTimeout);
     }
 
     /// <summary>Opens the store at <paramref name="path"/> for a command that reads it: a store that does not exist
     /// is not created (a misspelt <c>--db</c> would otherwise answer "nothing yet" from a new, empty store).</summary>
     /// <exception cref="StoreException">There is no store at <paramref name="path"/>, or it cannot be opened.</exception>
-    public static MonitorStore OpenExisting(string path, TimeSpan? lockTimeout = null) =>
-        File.Exists(path) ? Open(path, lockTimeout) : throw new StoreException($"no store at {path} (--db PATH, or $MONITOR_DB)");
+    public static MonitorStore OpenExisting(string path, TimeSpan? lockTimeout = null)
+    {
+        var location = StoreLocation.Parse(path);
+        if (location.IsServer) return PostgresEngine.Open(location, create: false);
+        return File.Exists(path) ? Open(path, lockTimeout) : throw new StoreException($"no store at {path} (--db PATH, or $MONITOR_DB)");
+    }
 
-    /// <summary>SQLite's reason without its "SQLite Error n:" prefix.</summary>
-    public static string Describe(Exception e) => e is SqliteException s ? s.Message.Replace("SQLite Error " + s.SqliteErrorCode + ": ", "") : e.Message;
+    /// <summary>The engine's reason for a failure, without its codes and prefixes (and never a password).</summary>
+    public static string Describe(Exception e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException => SqliteEngine.DescribeError(e),
+        Npgsql.NpgsqlException => PostgresEngine.DescribeError(e),
+        _ => e.Message,
+    };
+
+    /// <summary>Whether another try may succeed: the store busy or locked, a connection that dropped, a
+    /// serialisation failure. Not a constraint, a bad value or a missing table.</summary>
+    public static bool IsTransient(Exception e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        Npgsql.PostgresException p => p.IsTransient || p.SqlState is "55P03" or "57P01" or "57P03",
+        Npgsql.NpgsqlException n => n.IsTransient,
+        _ => false,
+    };
 
     public void Dispose() => Connection.Dispose();
 
     /// <summary>The successful import of these bytes, if any.</summary>
     public ImportRecord? FindImported(string sha256) => FindImported(sha256, null);
 
-    internal ImportRecord? FindImported(string sha256, SqliteTransaction? transaction) =>
+    internal ImportRecord? FindImported(string sha256, DbTransaction? transaction) =>
         Connection.QuerySingleOrDefault<ImportRow>(
             "SELECT * FROM import_file WHERE sha256 = @sha256 AND status = 'imported'", new { sha256 }, transaction)?.ToRecord();
 
     /// <summary>Records an attempt that stored nothing: an already imported file or one rejected whole.</summary>
     public long RecordAttempt(LockWait wait, ImportRecord record)
     {
-        using var transaction = BeginWrite(wait);
+        using var transaction = Engine.BeginWrite(wait);
         var id = InsertImport(record, transaction);
         transaction.Commit();
         return id;
     }
 
-    internal long InsertImport(ImportRecord r, SqliteTransaction transaction) =>
+    /// <summary>The id is the next after the highest, taken under the write lock: ids then follow the order imports
+    /// commit in on both engines, which the caches rely on (later imports only add rows above a version's).</summary>
+    internal long InsertImport(ImportRecord r, DbTransaction transaction) =>
         Connection.ExecuteScalar<long>("""
-            INSERT INTO import_file (file_name, sha256, format, source, full_extract, status, reason,
+            INSERT INTO import_file (id, file_name, sha256, format, source, full_extract, status, reason,
                 rows_read, rows_accepted, rows_rejected, rows_duplicate, started_at, finished_at, coverage_date, coverage_given)
-            VALUES (@FileName, @Sha256, @Format, @Source, @FullExtract, @Status, @Reason,
+            VALUES ((SELECT coalesce(max(id), 0) + 1 FROM import_file), @FileName, @Sha256, @Format, @Source, @FullExtract, @Status, @Reason,
                 @RowsRead, @RowsAccepted, @RowsRejected, @RowsDuplicate, @StartedAt, @FinishedAt, @coverage, @CoverageGiven)
             RETURNING id
             """,
             new
             {
-                r.FileName, r.Sha256, r.Format, r.Source, r.FullExtract, r.Status, Reason = Reasons.Cap(r.Reason),
+                r.FileName, r.Sha256, r.Format, r.Source, FullExtract = r.FullExtract ? 1L : 0L, r.Status, Reason = Reasons.Cap(r.Reason),
                 r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate,
                 StartedAt = Iso(r.StartedAt), FinishedAt = Iso(r.FinishedAt),
-                coverage = r.CoverageDate is { } c ? DateCodec.ToInt(c) : (long?)null, r.CoverageGiven,
+                coverage = r.CoverageDate is { } c ? DateCodec.ToInt(c) : (long?)null, CoverageGiven = r.CoverageGiven ? 1L : 0L,
             }, transaction);
 
     /// <summary>Starts the one transaction in which a file's rows and its import record are stored, once the

@@ -30,16 +30,27 @@ public static partial class BenchCommand
     {
         var rows = new Option<long>("--rows") { Description = "Rows of the synthetic rijm extract (default 2,000,000).", DefaultValueFactory = _ => 2_000_000 };
         var keep = new Option<string?>("--keep") { Description = "Keep the extract and the store in this folder (for bench measure)." };
-        var command = new Command("import", "Generate a synthetic rijm extract and import it into a fresh store: read, check, pseudonymise, detect duplicates, insert, commit.") { rows, keep };
+        var command = new Command("import", "Generate a synthetic rijm extract and import it into a fresh store: read, check, pseudonymise, detect duplicates, insert, commit. With --db postgresql://... the store is that (empty) database.") { rows, keep };
         command.SetAction(parsed =>
         {
             var output = parsed.InvocationConfiguration.Output;
             var folder = parsed.GetValue(keep) ?? Path.Combine(Path.GetTempPath(), "monitor-bench-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             var extract = Path.Combine(folder, "synthetic.csv");
-            var db = Path.Combine(folder, "bench.db");
-            foreach (var stale in new[] { db, db + "-wal", db + "-shm" }) File.Delete(stale);
-            if (Directory.Exists(db + ".cache")) Directory.Delete(db + ".cache", recursive: true);
+            // A store on a server (--db postgresql://...) must be empty: a fresh database, as a fresh file is here.
+            var given = parsed.GetValue(CommonOptions.Database) ?? Environment.GetEnvironmentVariable(CommonOptions.DatabaseVariable);
+            var server = given is not null && StoreLocation.IsServerUrl(given);
+            var db = server ? given! : Path.Combine(folder, "bench.db");
+            if (server)
+            {
+                using var existing = MonitorStore.Open(db);
+                if (existing.Imports().Count > 0) throw new UsageException($"bench import needs an empty store: {existing.Path} holds imports already");
+            }
+            else
+            {
+                foreach (var stale in new[] { db, db + "-wal", db + "-shm" }) File.Delete(stale);
+                if (Directory.Exists(db + ".cache")) Directory.Delete(db + ".cache", recursive: true);
+            }
             try
             {
                 Machine(output);
@@ -54,7 +65,7 @@ public static partial class BenchCommand
                 var seconds = watch.Elapsed.TotalSeconds;
                 output.WriteLine($"import: {result.RowsRead:N0} rows ({result.RowsAccepted:N0} accepted, {result.RowsDuplicate:N0} duplicate) " +
                                  $"in {seconds:N1} s = {result.RowsRead / seconds:N0} rows/s; peak memory {PeakMegabytes():N0} MB");
-                if (parsed.GetValue(keep) is not null) output.WriteLine($"kept: {db}");
+                if (parsed.GetValue(keep) is not null || server) output.WriteLine($"kept: {store.Path}");
             }
             finally
             {

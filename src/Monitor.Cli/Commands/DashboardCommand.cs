@@ -38,9 +38,15 @@ public static class DashboardCommand
         {
             var options = Options(parsed, parsed.GetValue(listen) ?? DefaultListen, pipelines, settings);
             MonitorStore.OpenExisting(options.DatabasePath).Dispose(); // a dashboard never creates a store
-            using var storage = PipelineScheduler.OpenStorage(options.DatabasePath);
-            var app = Build(options, storage, null);
-            return Serve(app, parsed.InvocationConfiguration.Output);
+            var storage = PipelineScheduler.OpenSharedStorage(options.DatabasePath);
+            try
+            {
+                return Serve(Build(options, storage, null), parsed.InvocationConfiguration.Output);
+            }
+            finally
+            {
+                (storage as IDisposable)?.Dispose();
+            }
         });
         return command;
     }

@@ -58,7 +58,7 @@ public static class ImportCommand
             var error = parsed.InvocationConfiguration.Error;
             var messages = jsonTarget == "-" ? error : output;
 
-            PseudonymKeys.CheckEnvironment(); // a bad key is refused before the store is created or touched
+            PseudonymKeys.CheckFor(dbPath); // a bad or missing key is refused before the store is created or touched
             using var store = MonitorStore.Open(dbPath);
             var pseudonymizer = PseudonymKeys.ForStore(dbPath);
             var results = ImportProgressBar.Run(messages, progress =>

@@ -66,7 +66,7 @@ public static class JobsCommand
         {
             using var store = MonitorStore.OpenExisting(CommonOptions.DatabasePath(parsed));
             var runId = parsed.GetValue(id);
-            var run = store.Run(runId) ?? throw new UsageException($"no run #{runId} in {CommonOptions.DatabasePath(parsed)} (monitor jobs lists them)");
+            var run = store.Run(runId) ?? throw new UsageException($"no run #{runId} in {store.Path} (monitor jobs lists them)");
             var zone = Zones.Load(PipelineCommand.PipelinesFolder(parsed, pipelines)).For(run.Pipeline);
             string Time(DateTime utc) => ZonedTime.Format(utc, zone, seconds: true);
             var steps = store.RunSteps(runId);
@@ -141,7 +141,7 @@ public static class JobsCommand
             var database = CommonOptions.DatabasePath(parsed);
             using var store = MonitorStore.OpenExisting(database);
             var runId = parsed.GetValue(id);
-            var run = store.Run(runId) ?? throw new UsageException($"no run #{runId} in {database} (monitor jobs lists them)");
+            var run = store.Run(runId) ?? throw new UsageException($"no run #{runId} in {Monitor.Store.StoreLocation.Redact(database)} (monitor jobs lists them)");
             var output = parsed.InvocationConfiguration.Output;
             var zone = Zones.Load(PipelineCommand.PipelinesFolder(parsed, pipelines)).For(run.Pipeline);
             if (run.FilesRejected == 0 && run.RowsRefused == 0)

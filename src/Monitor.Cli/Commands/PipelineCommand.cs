@@ -59,6 +59,7 @@ public static class PipelineCommand
             var pipeline = Checked(() => PipelineLoader.Load(PipelinesFolder(parsed, pipelines), parsed.GetValue(name)!, Steps));
             if (!pipeline.Enabled) output.WriteLine($"{pipeline.Name}: disabled for the scheduler; running it by hand");
 
+            Monitor.Ingest.PseudonymKeys.CheckFor(CommonOptions.DatabasePath(parsed)); // a server store without its key: exit 2 at once
             using var stop = new StopOnSignal(output);
             var runner = new PipelineRunner(CommonOptions.DatabasePath(parsed), Steps, output, progress: new PlainProgress(output))
             {

@@ -16,11 +16,12 @@ public static class SchedulerCommand
         var run = new Command("run", """
             Run the scheduler until Ctrl-C or SIGTERM: a Hangfire server that fires every enabled pipeline on its cron
             schedule (in its time zone), one run at a time, with Hangfire's storage beside the store
-            (<store>.hangfire.db). A night missed while the scheduler was down runs once when it starts again; a
+            (<store>.hangfire.db), or, for a store on PostgreSQL (--db postgresql://...), in the same database, where
+            several schedulers on several machines share the work (each run once). A night missed while the scheduler was down runs once when it starts again; a
             run cut off by a crash runs again then too. Every pipeline file is checked first; one that cannot be
             used stops the start (exit 2). Ctrl-C or SIGTERM rolls back the import in hand, records the run as
             cancelled (it runs again at the next start), and the scheduler exits (0). Exit 4: another scheduler
-            is running on this store.
+            is running on this store (a SQLite store only).
             """) { pipelines, settings };
         var dashboardOption = new Option<string?>("--dashboard")
         {
@@ -32,6 +33,7 @@ public static class SchedulerCommand
             var folder = PipelineCommand.PipelinesFolder(parsed, pipelines);
             var definitions = PipelineCommand.Checked(() => PipelineLoader.LoadAll(folder, PipelineCommand.Steps));
             var database = CommonOptions.DatabasePath(parsed);
+            Monitor.Ingest.PseudonymKeys.CheckFor(database); // a server store without its key: exit 2 before anything starts
             var log = TextWriter.Synchronized(parsed.InvocationConfiguration.Output);
             var options = new SchedulerOptions
             {
@@ -49,7 +51,7 @@ public static class SchedulerCommand
                 parsed.InvocationConfiguration.Error.WriteLine($"monitor: {e.Message}");
                 return ExitCodes.Busy;
             }
-            log.WriteLine($"scheduler: {definitions.Count(p => p.Enabled)} enabled pipeline(s) from {Path.GetFullPath(folder)}, store {Path.GetFullPath(database)}; Ctrl-C or SIGTERM stops it");
+            log.WriteLine($"scheduler: {definitions.Count(p => p.Enabled)} enabled pipeline(s) from {Path.GetFullPath(folder)}, store {Monitor.Store.StoreLocation.Shown(database)}{(Monitor.Store.StoreLocation.IsServerUrl(database) ? " (server mode: Hangfire's storage in its schema hangfire, shared with the other schedulers on it)" : "")}; Ctrl-C or SIGTERM stops it");
             if (web is null)
             {
                 using var host = SchedulerHost.Build(scheduler);

@@ -8,13 +8,16 @@ public static class ChildProcess
 {
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
-    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(environment, args, null);
+
+    public static Process Start(IReadOnlyDictionary<string, string> environment, string[] args, string? workingDirectory)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "monitor.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
@@ -26,9 +29,11 @@ public static class ChildProcess
 /// <summary>A finished child: its exit status and what it printed.</summary>
 public static class ChildProcessRun
 {
-    public static CommandLine.Result Run(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CommandLine.Result Run(IReadOnlyDictionary<string, string> environment, params string[] args) => Run(environment, args, null);
+
+    public static CommandLine.Result Run(IReadOnlyDictionary<string, string> environment, string[] args, string? workingDirectory)
     {
-        using var process = ChildProcess.Start(environment, args);
+        using var process = ChildProcess.Start(environment, args, workingDirectory);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();

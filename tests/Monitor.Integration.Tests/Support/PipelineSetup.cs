@@ -12,14 +12,18 @@ namespace Monitor.Integration.Tests.Support;
 /// </summary>
 public sealed class PipelineSetup : IDisposable
 {
-    public PipelineSetup()
+    private readonly string? _db;
+
+    /// <param name="db">The store: a <c>postgresql://</c> URL (server mode), else monitor.db in the folder.</param>
+    public PipelineSetup(string? db = null)
     {
+        _db = db;
         Directory.CreateDirectory(Pipelines);
         Directory.CreateDirectory(Inbox);
     }
 
     public TestFolder Folder { get; } = new();
-    public string Db => Folder.Db;
+    public string Db => _db ?? Folder.Db;
     public string Pipelines => Folder.File("pipelines");
     public string Inbox => Folder.File("inbox");
     public string Archive => Path.Combine(Inbox, "archive");
@@ -77,8 +81,9 @@ public sealed class PipelineSetup : IDisposable
         return connection.ExecuteScalar<long>(sql, parameters);
     }
 
-    public SqliteConnection Connect()
+    public System.Data.Common.DbConnection Connect()
     {
+        if (_db is not null) return PostgresServer.Connect(_db);
         var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         connection.Open();
         return connection;
@@ -86,7 +91,7 @@ public sealed class PipelineSetup : IDisposable
 
     public IReadOnlyList<PipelineRun> Runs(string? pipeline = null)
     {
-        if (!File.Exists(Db)) return [];
+        if (_db is null && !File.Exists(Db)) return [];
         using var store = MonitorStore.Open(Db);
         return store.Runs(pipeline, 1000);
     }

@@ -8,7 +8,7 @@ namespace Monitor.Store;
 /// duplicates, and inserts rows 32 at a time. The hot path of an import, so it binds through SQLite's own API
 /// (<see cref="RawStatement"/>). Measured on the 2-core CI machine: see docs/benchmarks.md.
 /// </summary>
-internal sealed class SegmentWriter : IDisposable
+internal sealed class SegmentWriter : ISegmentWriter
 {
     private const int RowsPerInsert = 64;
 
@@ -29,6 +29,7 @@ internal sealed class SegmentWriter : IDisposable
     // Ids are handed out here rather than read back per row: the transaction holds SQLite's write lock,
     // so nobody else can take them.
     private long _nextSegmentId;
+    private int _stored, _duplicates;
 
     // Duplicate detection without a UNIQUE index (which made inserts about 4x slower at 10 million rows):
     // extracts list a youth's rows together, so the rows of the youth being read are kept in memory, and
@@ -64,27 +65,35 @@ internal sealed class SegmentWriter : IDisposable
     }
 
     /// <summary>Stores the row, or records it as a duplicate of the row it repeats (PROTOCOL.md 3.1).</summary>
-    /// <returns>The id of the stored row this one duplicates, or null when it was stored.</returns>
-    public long? Add(CheckedSegment row)
+    public void Add(CheckedSegment row)
     {
         EnterYouth(row.YouthKey);
         var key = row.DuplicateKey;
         if (FindDuplicate(key) is { } original)
         {
             _pendingDuplicates.Add((row.Line, original));
-            return original;
+            _duplicates++;
+            return;
         }
 
         var id = _nextSegmentId++;
         _pending.Add((id, _youthId, row));
-        if (_pending.Count == RowsPerInsert) Flush();
+        _stored++;
+        if (_pending.Count == RowsPerInsert) Write();
         _youthRows.Add((id, key));
-        return null;
+    }
+
+    public long YouthIdOf(string youthKey) => _youths.IdOf(youthKey).Id;
+
+    public SegmentCounts Flush()
+    {
+        Write();
+        return new SegmentCounts(_stored, _duplicates);
     }
 
     /// <summary>Inserts the rows still waiting, then the duplicate records that may point at them. Called
     /// before anything reads segments back.</summary>
-    public void Flush()
+    private void Write()
     {
         if (_pending.Count == RowsPerInsert)
         {
@@ -147,7 +156,7 @@ internal sealed class SegmentWriter : IDisposable
             if (stored == key) return id;
         if (_youthIsNewInThisRun) return null; // every row this youth has is in _youthRows
 
-        Flush(); // the store must see this import's own rows too
+        Write(); // the store must see this import's own rows too
         _findSameStart.Bind(1, _youthId).Bind(2, DateCodec.ToInt(key.Start));
         try
         {
@@ -178,5 +187,6 @@ internal sealed class SegmentWriter : IDisposable
     public void Dispose()
     {
         foreach (var statement in new[] { _insertOne, _insertMany, _findSameStart, _insertDuplicate }) statement.Dispose();
+        _youths.Dispose();
     }
 }
