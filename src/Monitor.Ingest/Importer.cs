@@ -112,6 +112,7 @@ public sealed class Importer(MonitorStore store, Pseudonymizer pseudonymizer, II
                     }
                 }
                 progress?.Advanced(batch.BytesRead, counts.Read);
+                FaultHold.After(progress, batch.BytesRead, counts.Read);
             }
 
             if (csv.FatalProblem is null && !(options.Strict && counts.Rejected > 0))

@@ -21,7 +21,7 @@ public sealed class AtomicityTests : IDisposable
         Assert.Equal(0, CommandLine.Run("import", small, "--db", _folder.Db).Exit);
 
         // Redirected output prints a line every 100,000 rows: the first one proves the import is under way.
-        using (var child = ChildProcess.Start("import", file, "--db", _folder.Db))
+        using (var child = ChildProcess.Start(ChildProcess.HoldingImport(), "import", file, "--db", _folder.Db))
         {
             var line = child.StandardOutput.ReadLine();
             Assert.True(line is not null && line.Contains(" rows read…"), $"expected a progress line, got: {line}");

@@ -186,7 +186,7 @@ public sealed class JobsHealthTests : IDisposable
         Extracts.WriteLarge(large, 400_000);
         File.SetLastWriteTimeUtc(large, DateTime.UtcNow.AddHours(-1));
 
-        using (var child = ChildProcess.Start("pipeline", "run", "nightly", "--db", _setup.Db, "--pipelines", _setup.Pipelines))
+        using (var child = ChildProcess.Start(ChildProcess.HoldingImport(), "pipeline", "run", "nightly", "--db", _setup.Db, "--pipelines", _setup.Pipelines))
         {
             string? line;
             while ((line = child.StandardOutput.ReadLine()) is not null && !line.Contains(" rows read…")) { }

@@ -47,6 +47,6 @@ public sealed class ParquetConcurrencyTests : IDisposable
                     }
             }
         });
-        Assert.Empty(bad);
+        Assert.True(bad.IsEmpty, string.Join(Environment.NewLine, bad));
     }
 }

@@ -79,7 +79,7 @@ public sealed class PipelineConcurrencyTests : IDisposable
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
         var size = new FileInfo(file).Length;
 
-        using (var child = ChildProcess.Start("pipeline", "run", "nightly", "--db", _setup.Db, "--pipelines", _setup.Pipelines))
+        using (var child = ChildProcess.Start(ChildProcess.HoldingImport(), "pipeline", "run", "nightly", "--db", _setup.Db, "--pipelines", _setup.Pipelines))
         {
             // Redirected output prints a line every 100,000 rows: the first proves the import is under way.
             string? line;

@@ -157,7 +157,7 @@ public sealed class SchedulerTests : IDisposable
         _setup.WritePipeline(cron: "* * * * * *", extraSteps: """{ "step": "measure", "baseline": "2017", "followup": "2017", "out": "../out" }""");
         var file = DropLarge(rows);
 
-        using (var child = StartScheduler())
+        using (var child = StartSchedulerWhoseImportHolds())
         {
             await WaitForImportUnderWay(child);
             Signal("TERM", child);
@@ -188,7 +188,7 @@ public sealed class SchedulerTests : IDisposable
         _setup.WritePipeline(cron: "* * * * * *");
         DropLarge(rows);
 
-        using (var child = StartScheduler())
+        using (var child = StartSchedulerWhoseImportHolds())
         {
             await WaitForImportUnderWay(child);
             Signal("KILL", child);
@@ -220,9 +220,10 @@ public sealed class SchedulerTests : IDisposable
         return file;
     }
 
-    private Process StartScheduler()
+    /// <summary>A scheduler whose import holds after its first progress line until it is killed or stopped.</summary>
+    private Process StartSchedulerWhoseImportHolds()
     {
-        var child = ChildProcess.Start("scheduler", "run", "--db", _setup.Db, "--pipelines", _setup.Pipelines);
+        var child = ChildProcess.Start(ChildProcess.HoldingImport(), "scheduler", "run", "--db", _setup.Db, "--pipelines", _setup.Pipelines);
         var guard = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         guard.Token.Register(() =>
         {

@@ -8,6 +8,11 @@ public static class ChildProcess
 {
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
+    /// <summary>The environment of a child whose import holds, transaction open, after the first progress line
+    /// (100,000 rows read) until it is killed or stopped: see <c>Monitor.Ingest.FaultHold</c>.</summary>
+    public static Dictionary<string, string> HoldingImport(IReadOnlyDictionary<string, string>? environment = null) =>
+        new(environment ?? new Dictionary<string, string>()) { ["MONITOR_FAULT_HOLD_IMPORT_AFTER_ROWS"] = "100000" };
+
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(environment, args, null);
 
     public static Process Start(IReadOnlyDictionary<string, string> environment, string[] args, string? workingDirectory)
