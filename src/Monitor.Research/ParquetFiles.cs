@@ -44,33 +44,10 @@ public sealed class ParquetSink : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
     };
 
-    /// <summary>
-    /// One Parquet.Net call at a time in the process, on arrays on the pinned object heap. Without both, files
-    /// written or read while other threads worked (tests in parallel) came out wrong now and then: a value of
-    /// a required int32 column read back as missing, about once in ten parallel writes and once in sixty
-    /// parallel reads; pinning alone left one bad read in three stress runs, pinning and this gate none in
-    /// three. Parquet.Net 6.1.0 appears to share state between calls and to keep addresses into the caller's
-    /// arrays. One export alone (the command line) rarely meets either, which is why it looked fine.
-    /// </summary>
-    internal static readonly SemaphoreSlim Gate = new(1, 1);
-
-    /// <summary>Writes one row group (see <see cref="Gate"/>).</summary>
+    /// <summary>Writes one row group.</summary>
     public async Task WriteAsync(RecordBatch batch)
     {
         if (batch.Length == 0) return;
-        await Gate.WaitAsync();
-        try
-        {
-            await WriteGroupAsync(batch);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    private async Task WriteGroupAsync(RecordBatch batch)
-    {
         using var group = _writer.CreateRowGroup();
         for (var c = 0; c < _specs.Count; c++)
         {
@@ -81,20 +58,20 @@ public sealed class ParquetSink : IAsyncDisposable
                     await group.WriteAsync(field, Texts((StringArray)array)!);
                     break;
                 case ColumnKind.Int32 when spec.Nullable:
-                    await group.WriteAsync<int>(field, Pinned(((Int32Array)array).ToArray()).AsMemory());
+                    await group.WriteAsync<int>(field, ((Int32Array)array).ToArray().AsMemory());
                     break;
                 case ColumnKind.Int32:
-                    await group.WriteAsync<int>(field, Pinned(((Int32Array)array).Values).AsMemory());
+                    await group.WriteAsync<int>(field, ((Int32Array)array).Values.ToArray().AsMemory());
                     break;
                 case ColumnKind.Int64 when spec.Nullable:
-                    await group.WriteAsync<long>(field, Pinned(((Int64Array)array).ToArray()).AsMemory());
+                    await group.WriteAsync<long>(field, ((Int64Array)array).ToArray().AsMemory());
                     break;
                 case ColumnKind.Int64:
-                    await group.WriteAsync<long>(field, Pinned(((Int64Array)array).Values).AsMemory());
+                    await group.WriteAsync<long>(field, ((Int64Array)array).Values.ToArray().AsMemory());
                     break;
                 case ColumnKind.Boolean:
                     var booleans = (BooleanArray)array;
-                    var values = GC.AllocateArray<bool>(booleans.Length, pinned: true);
+                    var values = new bool[booleans.Length];
                     for (var i = 0; i < values.Length; i++) values[i] = booleans.GetValue(i) ?? throw new InvalidOperationException($"{spec.Name} has a missing value");
                     await group.WriteAsync<bool>(field, values.AsMemory());
                     break;
@@ -102,27 +79,19 @@ public sealed class ParquetSink : IAsyncDisposable
                     var dates = (Date32Array)array;
                     if (spec.Nullable)
                     {
-                        var nullable = GC.AllocateArray<DateOnly?>(dates.Length, pinned: true);
+                        var nullable = new DateOnly?[dates.Length];
                         for (var i = 0; i < nullable.Length; i++) nullable[i] = dates.GetDateOnly(i);
                         await group.WriteAsync<DateOnly>(field, nullable.AsMemory());
                     }
                     else
                     {
-                        var plain = GC.AllocateArray<DateOnly>(dates.Length, pinned: true);
+                        var plain = new DateOnly[dates.Length];
                         for (var i = 0; i < plain.Length; i++) plain[i] = dates.GetDateOnly(i) ?? throw new InvalidOperationException($"{spec.Name} has a missing value");
                         await group.WriteAsync<DateOnly>(field, plain.AsMemory());
                     }
                     break;
             }
         }
-    }
-
-    /// <summary>A copy on the pinned object heap (see <see cref="Gate"/>).</summary>
-    internal static T[] Pinned<T>(ReadOnlySpan<T> values)
-    {
-        var copy = GC.AllocateUninitializedArray<T>(values.Length, pinned: true);
-        values.CopyTo(copy);
-        return copy;
     }
 
     /// <summary>The strings of an Arrow column. Neighbouring rows often repeat one (a youth's segments, a
@@ -148,37 +117,16 @@ public sealed class ParquetSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Gate.WaitAsync();
-        try
-        {
-            await _writer.DisposeAsync();
-            await _stream.DisposeAsync();
-        }
-        finally
-        {
-            Gate.Release();
-        }
+        await _writer.DisposeAsync();
+        await _stream.DisposeAsync();
     }
 }
 
 /// <summary>Reads an export's Parquet file back into a frame with the export's column types.</summary>
 public static class ParquetFrames
 {
-    /// <summary>Reads an export's file, under <see cref="ParquetSink.Gate"/> and into pinned arrays.</summary>
+    /// <summary>Reads an export's file.</summary>
     public static async Task<DataFrame> ReadAsync(string path, IReadOnlyList<ColumnSpec> specs)
-    {
-        await ParquetSink.Gate.WaitAsync();
-        try
-        {
-            return await ReadUnderGateAsync(path, specs);
-        }
-        finally
-        {
-            ParquetSink.Gate.Release();
-        }
-    }
-
-    private static async Task<DataFrame> ReadUnderGateAsync(string path, IReadOnlyList<ColumnSpec> specs)
     {
         await using var stream = File.OpenRead(path);
         // Parquet.Net reads a DATE column as DateTime unless told; the export's dates are DateOnly.
@@ -202,24 +150,17 @@ public static class ParquetFrames
                         builder.Fill(c, offset, texts);
                         break;
                     case ColumnKind.Int32:
-                        var ints = GC.AllocateArray<int?>(rows, pinned: true);
-                        await group.ReadAsync<int>(field, ints.AsMemory());
-                        builder.Fill(c, offset, ints);
+                        builder.Fill(c, offset, await ReadValuesAsync<int>(group, field, rows));
                         break;
                     case ColumnKind.Int64:
-                        var longs = GC.AllocateArray<long?>(rows, pinned: true);
-                        await group.ReadAsync<long>(field, longs.AsMemory());
-                        builder.Fill(c, offset, longs);
+                        builder.Fill(c, offset, await ReadValuesAsync<long>(group, field, rows));
                         break;
                     case ColumnKind.Boolean:
-                        var booleans = GC.AllocateArray<bool?>(rows, pinned: true);
-                        await group.ReadAsync<bool>(field, booleans.AsMemory());
+                        var booleans = await ReadValuesAsync<bool>(group, field, rows);
                         builder.Fill(c, offset, booleans.Select(b => b ?? throw new InvalidDataException($"{spec.Name} has a missing value")).ToArray());
                         break;
                     case ColumnKind.Date:
-                        var dates = GC.AllocateArray<DateOnly?>(rows, pinned: true);
-                        await group.ReadAsync<DateOnly>(field, dates.AsMemory());
-                        builder.Fill(c, offset, dates);
+                        builder.Fill(c, offset, await ReadValuesAsync<DateOnly>(group, field, rows));
                         break;
                 }
             }
@@ -227,5 +168,26 @@ public static class ParquetFrames
         }
         builder.SetCount(total);
         return builder.ToDataFrame();
+    }
+
+    /// <summary>
+    /// One column of a row group. A required column is read as required: Parquet.Net 6.1.0 reads a column into
+    /// nullable values by way of definition levels in a buffer it rents and does not clear, and a required column
+    /// has none to fill it with, so a value came back missing wherever the rented buffer held a negative number
+    /// left there by earlier work on any thread (ParquetConcurrencyTests, and a test that leaves -1 in the pool).
+    /// </summary>
+    private static async Task<T?[]> ReadValuesAsync<T>(ParquetRowGroupReader group, DataField field, int rows)
+        where T : struct
+    {
+        var values = new T?[rows];
+        if (field.IsNullable)
+        {
+            await group.ReadAsync<T>(field, values.AsMemory());
+            return values;
+        }
+        var required = new T[rows];
+        await group.ReadAsync<T>(field, required.AsMemory());
+        for (var i = 0; i < rows; i++) values[i] = required[i];
+        return values;
     }
 }
