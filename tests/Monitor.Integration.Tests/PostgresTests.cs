@@ -162,22 +162,32 @@ public sealed class PostgresTests : IDisposable
         var database = Database();
         var file = _folder.Write("x.csv", Extracts.File(Extracts.Row(Extracts.Bsns(5).First(), "2020-01-01", null)));
         Assert.Equal(0, Monitor("import", file, "--db", database.Url).Exit); // the tables
-        // Another import holds the lock for three seconds, named as an import names itself.
+        // Another import holds the lock, named as an import names itself, until the second says it waits.
         using var other = database.Connect();
         using var transaction = other.BeginTransaction();
         other.Execute("SELECT set_config('application_name', 'monitor: importing nightly.csv, process 4242 on elsewhere', true)", transaction: transaction);
         other.Execute($"SELECT pg_advisory_xact_lock({0x564D}, 1)", transaction: transaction);
-        var release = Task.Run(async () =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            transaction.Rollback();
-        });
 
         var second = _folder.Write("y.csv", Extracts.File(Extracts.Row(Extracts.Bsns(6).First(), "2020-01-01", null)));
-        var result = Monitor("import", second, "--db", database.Url);
-        await release;
+        using var child = ChildProcess.Start(KeyOnly, ["import", second, "--db", database.Url], _folder.Path);
+        var errors = child.StandardError.ReadToEndAsync();
+        var printed = new System.Text.StringBuilder();
+        string? line;
+        while ((line = await child.StandardOutput.ReadLineAsync()) is not null)
+        {
+            printed.AppendLine(line);
+            if (line.Contains("waiting for the store's write lock")) break;
+        }
+        if (line is null) Assert.Fail("the import ended without waiting: " + printed + await errors);
+        Assert.False(child.HasExited);
+        Assert.Equal(1, database.Count("SELECT count(*) FROM import_file")); // x.csv only: y.csv waits to begin
+        transaction.Rollback(); // now it may go on
+        printed.Append(await child.StandardOutput.ReadToEndAsync());
+        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(60)), "the import did not end");
+        var result = new CommandLine.Result(child.ExitCode, printed.ToString(), await errors);
+        _everythingPrinted.Append(result.Out).Append(result.Err);
+
         Assert.True(result.Exit == 0, result.ToString());
-        Assert.Contains("waiting for the store's write lock", result.Out);
         Assert.Contains("another import (monitor: importing nightly.csv, process 4242 on elsewhere", result.Out);
         Assert.Contains("1 rows read, 1 accepted", result.Out);
     }
