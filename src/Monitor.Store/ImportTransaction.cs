@@ -18,26 +18,41 @@ public sealed class ImportTransaction : IDisposable
     private readonly DbTransaction _transaction;
     private readonly HashSet<long> _supersededImports = [];
     private readonly ISegmentWriter _segments;
+    // A segment file's import writes only rows whose parents it guarantees itself (docs/decisions.md "Store"),
+    // so SQLite's per-row foreign-key lookups are left out; other files write as before, checked.
+    private readonly bool _parentsGuaranteed;
     private bool _completed;
 
     /// <summary>Takes the write lock and starts the file's transaction; null when these bytes were imported
     /// by someone else before the lock was ours (then nothing is left open).</summary>
     internal static ImportTransaction? Begin(MonitorStore store, ImportRecord pending, LockWait wait)
     {
-        var transaction = store.Engine.BeginWrite(wait);
-        // The same bytes are looked for again here, holding the write lock: two processes importing one
-        // file at once then give one import and one already_imported, never a broken unique index.
-        if (store.FindImported(pending.Sha256, transaction) is null) return new ImportTransaction(store, pending, transaction);
-        transaction.Rollback();
-        transaction.Dispose();
+        var parentsGuaranteed = ExtractFormats.TryParse(pending.Format ?? "", out var format) && format.IsSegments();
+        var transaction = store.Engine.BeginWrite(wait, parentsGuaranteed);
+        try
+        {
+            // The same bytes are looked for again here, holding the write lock: two processes importing one
+            // file at once then give one import and one already_imported, never a broken unique index.
+            if (store.FindImported(pending.Sha256, transaction) is null) return new ImportTransaction(store, pending, transaction, parentsGuaranteed);
+            transaction.Rollback();
+            transaction.Dispose();
+        }
+        catch
+        {
+            transaction.Dispose();
+            if (parentsGuaranteed) store.Engine.EndWrite();
+            throw;
+        }
+        if (parentsGuaranteed) store.Engine.EndWrite();
         return null;
     }
 
-    private ImportTransaction(MonitorStore store, ImportRecord pending, DbTransaction transaction)
+    private ImportTransaction(MonitorStore store, ImportRecord pending, DbTransaction transaction, bool parentsGuaranteed)
     {
         _store = store;
         _connection = store.Connection;
         _transaction = transaction;
+        _parentsGuaranteed = parentsGuaranteed;
         store.Engine.NoteWriter(pending.FileName);
         ImportId = store.InsertImport(pending, _transaction);
         if (pending.FullExtract && pending.Source is not null)
@@ -63,6 +78,7 @@ public sealed class ImportTransaction : IDisposable
     /// <returns>False for a duplicate.</returns>
     public bool AddScore(CheckedScore score)
     {
+        RequireCheckedForeignKeys();
         var youthId = _segments.YouthIdOf(score.YouthKey);
         return _connection.Execute("""
             INSERT INTO rom_score (import_id, line, youth_id, instrument, informant, date, score)
@@ -79,6 +95,7 @@ public sealed class ImportTransaction : IDisposable
     /// <summary>Reference rows update by key: the new row replaces the stored one (PROTOCOL.md 3.2).</summary>
     public void AddReference(object row)
     {
+        RequireCheckedForeignKeys();
         switch (row)
         {
             case ProviderRow p:
@@ -158,9 +175,23 @@ public sealed class ImportTransaction : IDisposable
 
     public void Dispose()
     {
-        _segments.Dispose();
-        if (!_completed) _transaction.Rollback();
-        _transaction.Dispose();
-        _store.Engine.ClearWriterNote();
+        try
+        {
+            _segments.Dispose();
+            if (!_completed) _transaction.Rollback();
+            _transaction.Dispose();
+        }
+        finally
+        {
+            if (_parentsGuaranteed) _store.Engine.EndWrite();
+            _store.Engine.ClearWriterNote();
+        }
+    }
+
+    /// <summary>Scores and reference rows have parents the import does not vouch for (a care type of a reference
+    /// row, say): they are written only in a transaction whose foreign keys are checked.</summary>
+    private void RequireCheckedForeignKeys()
+    {
+        if (_parentsGuaranteed) throw new InvalidOperationException("a score or reference row in the import of a segment file");
     }
 }

@@ -24,7 +24,16 @@ internal abstract class Engine
 
     /// <summary>Takes the store's one write lock inside a new transaction, waiting for another writer as
     /// <paramref name="wait"/> says (and telling it who holds the lock).</summary>
-    public abstract DbTransaction BeginWrite(LockWait wait);
+    /// <param name="parentsGuaranteed">The writer itself guarantees every foreign key of what it writes (a segment
+    /// file's import, docs/decisions.md "Store"): an engine may then leave the per-row checks out until
+    /// <see cref="EndWrite"/>.</param>
+    public abstract DbTransaction BeginWrite(LockWait wait, bool parentsGuaranteed = false);
+
+    /// <summary>After the transaction of <see cref="BeginWrite"/> committed or rolled back: the connection checks
+    /// foreign keys again.</summary>
+    public virtual void EndWrite()
+    {
+    }
 
     /// <summary>Says, for those who wait, that this process writes <paramref name="file"/> now.</summary>
     public abstract void NoteWriter(string file);

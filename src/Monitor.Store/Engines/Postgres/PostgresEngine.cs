@@ -97,7 +97,7 @@ internal sealed partial class PostgresEngine(MonitorStore store, StoreLocation l
     /// hears of progress (and who holds it) about once a second. It ends with the transaction, also when the process
     /// holding it is killed (the server drops its connection).
     /// </summary>
-    public override DbTransaction BeginWrite(LockWait wait)
+    public override DbTransaction BeginWrite(LockWait wait, bool parentsGuaranteed = false)
     {
         var started = Stopwatch.GetTimestamp();
         var transaction = _connection.BeginTransaction(IsolationLevel.ReadCommitted);

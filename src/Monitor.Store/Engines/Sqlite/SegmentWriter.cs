@@ -25,6 +25,9 @@ internal sealed class SegmentWriter : ISegmentWriter
     // Columns bound per row: a rijm file has none of cbs's three (they stay NULL), and the import id is in the SQL.
     private readonly bool _cbsColumns;
     private readonly int _columns;
+    // The care_type table's ids: the import runs without SQLite's foreign-key lookups (docs/decisions.md, "Store"),
+    // so the writer itself refuses a row whose care type the table does not hold.
+    private readonly bool[] _careTypes;
 
     // Ids are handed out here rather than read back per row: the transaction holds SQLite's write lock,
     // so nobody else can take them.
@@ -41,16 +44,22 @@ internal sealed class SegmentWriter : ISegmentWriter
 
     /// <param name="cbsColumns">Whether the rows may carry the cbs-only values (started as crisis, end reason, referrer).</param>
     public SegmentWriter(Microsoft.Data.Sqlite.SqliteConnection connection, long importId, IReadOnlySet<long> supersededImports,
-        long nextSegmentId, YouthRegistry youths, bool cbsColumns)
+        long nextSegmentId, YouthRegistry youths, bool cbsColumns, IEnumerable<long> careTypes)
     {
+        _careTypes = new bool[256];
+        foreach (var careType in careTypes)
+            if (careType is >= 0 and < 256) _careTypes[careType] = true;
         _importId = importId;
         _supersededImports = supersededImports;
         _nextSegmentId = nextSegmentId;
         _youths = youths;
         _cbsColumns = cbsColumns;
         _columns = cbsColumns ? 17 : 14;
+        // OR FAIL: a failing row stops the statement without undoing its earlier rows, so SQLite keeps no statement
+        // journal for the 64-row insert (docs/benchmarks.md); a failure throws and the whole import rolls
+        // back, as it would after ABORT.
         var insert = $"""
-            INSERT INTO segment (import_id, id, line, youth_id, birth_date, sex, municipality, provider, provider_name,
+            INSERT OR FAIL INTO segment (import_id, id, line, youth_id, birth_date, sex, municipality, provider, provider_name,
                 product_code, care_code, care_type, start_date, end_date, amount{(cbsColumns ? ", started_as_crisis, end_reason, referrer" : "")})
             VALUES
             """;
@@ -67,6 +76,7 @@ internal sealed class SegmentWriter : ISegmentWriter
     /// <summary>Stores the row, or records it as a duplicate of the row it repeats (PROTOCOL.md 3.1).</summary>
     public void Add(CheckedSegment row)
     {
+        if (!_careTypes[(byte)row.CareType]) throw new InvalidOperationException($"care type {(int)row.CareType} is not in the store's care_type table");
         EnterYouth(row.YouthKey);
         var key = row.DuplicateKey;
         if (FindDuplicate(key) is { } original)

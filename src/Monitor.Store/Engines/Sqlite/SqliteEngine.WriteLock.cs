@@ -12,8 +12,34 @@ internal sealed partial class SqliteEngine
     /// <summary>
     /// Takes the write lock (BEGIN IMMEDIATE), waiting for another writer as <paramref name="wait"/> says.
     /// Each try waits about a second inside SQLite, so the waiter hears of progress between tries.
+    /// With <paramref name="parentsGuaranteed"/> the connection leaves foreign keys unchecked until
+    /// <see cref="EndWrite"/>: <c>PRAGMA foreign_keys</c> cannot change inside a transaction, so it is set here.
     /// </summary>
-    public override DbTransaction BeginWrite(LockWait wait)
+    public override DbTransaction BeginWrite(LockWait wait, bool parentsGuaranteed = false)
+    {
+        if (!parentsGuaranteed) return BeginImmediate(wait);
+        SetForeignKeys(false);
+        try
+        {
+            return BeginImmediate(wait);
+        }
+        catch
+        {
+            SetForeignKeys(true);
+            throw;
+        }
+    }
+
+    public override void EndWrite() => SetForeignKeys(true);
+
+    private void SetForeignKeys(bool on)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
+        command.ExecuteNonQuery();
+    }
+
+    private DbTransaction BeginImmediate(LockWait wait)
     {
         var started = Stopwatch.GetTimestamp();
         var commandTimeout = _connection.DefaultTimeout;

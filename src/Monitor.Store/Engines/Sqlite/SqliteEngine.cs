@@ -85,7 +85,8 @@ internal sealed partial class SqliteEngine(MonitorStore store, string path, Sqli
         _connection.Execute("PRAGMA cache_size = -65536", transaction: transaction); // 64 MB of pages keeps the indexes' hot part in memory
         var youths = new YouthRegistry(_connection, _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM youth", transaction: transaction));
         return new SegmentWriter(_connection, importId, supersededImports,
-            nextSegmentId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM segment", transaction: transaction), youths, cbsColumns);
+            nextSegmentId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM segment", transaction: transaction), youths, cbsColumns,
+            careTypes: _connection.Query<long>("SELECT id FROM care_type", transaction: transaction));
     }
 
     /// <summary>Opens a second read connection for parallel reading; null when it cannot see the open

@@ -1,0 +1,88 @@
+using System.Data.Common;
+using System.Reflection;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Privacy;
+using Monitor.Ingest;
+using Monitor.Integration.Tests.Support;
+using Monitor.Store;
+
+namespace Monitor.Integration.Tests;
+
+/// <summary>
+/// A segment file's import runs without SQLite's per-row foreign-key lookups: the importer guarantees the
+/// parents itself (docs/decisions.md, "Store"). These tests hold it to that: no orphan row after any kind of
+/// import (the import property test checks <c>PRAGMA foreign_key_check</c> after every one of its 240 scenarios
+/// too), a care type the store does not hold is refused by the writer, and the connection checks foreign keys
+/// again after every import, whatever became of it.
+/// </summary>
+public sealed class ImportForeignKeyTests : IDisposable
+{
+    private static readonly Pseudonymizer Keys = new(Encoding.UTF8.GetBytes("foreign-key-test-key-0123456789"));
+    private readonly TestFolder _folder = new();
+    private readonly string[] _bsns = Extracts.Bsns(11).Take(6).ToArray();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static long ForeignKeysOn(MonitorStore store)
+    {
+        var connection = (DbConnection)typeof(MonitorStore).GetProperty("Connection", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(store)!;
+        return connection.ExecuteScalar<long>("PRAGMA foreign_keys");
+    }
+
+    private int Violations()
+    {
+        using var connection = new SqliteConnection($"Data Source={_folder.Db};Pooling=False;Mode=ReadOnly");
+        return connection.Query("PRAGMA foreign_key_check").Count();
+    }
+
+    [Fact]
+    public void EveryKindOfImportLeavesNoOrphanAndTheConnectionCheckingForeignKeys()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        var importer = new Importer(store, Keys);
+        var first = _folder.Write("a.csv", Extracts.File(
+            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
+            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"), // a duplicate of the line before
+            Extracts.Row(_bsns[1], "2020-02-01", "2020-01-31"), // refused: ends before it starts
+            Extracts.Row(_bsns[2], "2020-01-01", null, care: "ambulant")));
+        var second = _folder.Write("b.csv", Extracts.File(
+            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"), // a duplicate of a stored row
+            Extracts.Row(_bsns[3], "2021-01-01", null)));
+        var full = _folder.Write("c.csv", Extracts.File(Extracts.Row(_bsns[2], "2020-01-01", null, care: "ambulant")));
+        var providers = _folder.Write("providers.csv", "agb_code;naam;sector\n41000011;Voorbeeld;JO\n");
+
+        Assert.Equal(ImportStatus.Imported, importer.Import(first, new ImportOptions(Source: "s")).Status);
+        Assert.Equal(1, ForeignKeysOn(store));
+        Assert.Equal(ImportStatus.Imported, importer.Import(second, new ImportOptions(Source: "s")).Status);
+        Assert.Equal(ImportStatus.AlreadyImported, importer.Import(second, new ImportOptions(Source: "s")).Status);
+        Assert.Equal(1, ForeignKeysOn(store));
+        Assert.Equal(ImportStatus.Rejected, importer.Import(_folder.Write("strict.csv", File.ReadAllText(first) + "\n"), new ImportOptions(Strict: true)).Status);
+        Assert.Equal(1, ForeignKeysOn(store));
+        Assert.Equal(ImportStatus.Imported, importer.Import(full, new ImportOptions(Source: "s", FullExtract: true)).Status);
+        Assert.Equal(ImportStatus.Imported, importer.Import(providers, new ImportOptions()).Status);
+        Assert.Equal(1, ForeignKeysOn(store));
+        Assert.Equal(0, Violations());
+    }
+
+    [Fact]
+    public void ACareTypeTheStoreDoesNotHoldIsRefusedByTheWriterAndNothingIsStored()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        using (var connection = new SqliteConnection($"Data Source={_folder.Db};Pooling=False"))
+            connection.Execute("DELETE FROM care_type WHERE word = 'ambulant'"); // no row refers to it yet
+        var importer = new Importer(store, Keys);
+        var file = _folder.Write("a.csv", Extracts.File(
+            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
+            Extracts.Row(_bsns[1], "2020-01-01", null, care: "ambulant")));
+
+        var refused = Assert.Throws<InvalidOperationException>(() => importer.Import(file, new ImportOptions()));
+        Assert.Contains("care_type", refused.Message);
+        Assert.Equal(1, ForeignKeysOn(store));
+        Assert.Equal(0, Violations());
+        using var check = new SqliteConnection($"Data Source={_folder.Db};Pooling=False;Mode=ReadOnly");
+        Assert.Equal(0, check.ExecuteScalar<long>("SELECT count(*) FROM segment"));
+        Assert.Equal(0, check.ExecuteScalar<long>("SELECT count(*) FROM youth"));
+    }
+}
