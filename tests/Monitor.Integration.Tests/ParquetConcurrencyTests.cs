@@ -17,10 +17,7 @@ public sealed class ParquetConcurrencyTests : IDisposable
     [Fact]
     public async Task ParallelExportsAndReadsGiveTheSameRows()
     {
-        _folder.CopyExample("case-02-generated");
-        Assert.Equal(0, CommandLine.RunIn(_folder, "import", "providers.csv", "regions.csv", "caretypes.csv", "tariffs.csv",
-            "rijm_2015_2018.csv", "rijm_2019_2022.csv", "--db", "c.db").Exit);
-        var db = _folder.File("c.db");
+        var db = ImportedExample();
         var request = new FrameRequest(new DateOnly(2022, 6, 30));
         object?[][] expected;
         using (var frames = ResearchFrames.Open(db))
@@ -56,10 +53,7 @@ public sealed class ParquetConcurrencyTests : IDisposable
     [Fact]
     public async Task AnExportWrittenAndReadAfterOtherWorkLeftNegativeNumbersInTheSharedPoolComesBackAsWritten()
     {
-        _folder.CopyExample("case-02-generated");
-        Assert.Equal(0, CommandLine.RunIn(_folder, "import", "providers.csv", "regions.csv", "caretypes.csv", "tariffs.csv",
-            "rijm_2015_2018.csv", "rijm_2019_2022.csv", "--db", "c.db").Exit);
-        var db = _folder.File("c.db");
+        var db = ImportedExample();
         var request = new FrameRequest(new DateOnly(2022, 6, 30));
         DataFrame episodes, segments;
         using (var frames = ResearchFrames.Open(db)) (episodes, segments) = (frames.Episodes(request), frames.Segments(request));
@@ -71,6 +65,15 @@ public sealed class ParquetConcurrencyTests : IDisposable
         AssertSame(episodes, await ParquetFrames.ReadAsync(_folder.File("e/episodes.parquet"), ExportColumns.EpisodeColumns(false)));
         LeaveNegativeNumbersInTheSharedPools();
         AssertSame(segments, await ParquetFrames.ReadAsync(_folder.File("e/segments.parquet"), ExportColumns.Segment));
+    }
+
+    /// <summary>The store of worked example 02, imported.</summary>
+    private string ImportedExample()
+    {
+        _folder.CopyExample("case-02-generated");
+        Assert.Equal(0, CommandLine.RunIn(_folder, "import", "providers.csv", "regions.csv", "caretypes.csv", "tariffs.csv",
+            "rijm_2015_2018.csv", "rijm_2019_2022.csv", "--db", "c.db").Exit);
+        return _folder.File("c.db");
     }
 
     /// <summary>What any earlier work may leave in the process's shared array pools: here -1 everywhere (it made
