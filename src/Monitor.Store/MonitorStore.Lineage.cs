@@ -31,6 +31,38 @@ public sealed class SegmentAttributes
     /// <summary>cbs <c>reden_beeindiging</c> as written, or null.</summary>
     public string?[] EndReason { get; }
 
+    /// <summary>Fills the arrays row by row as an engine reads them, in id order: exactly the counted rows, or the
+    /// store changed between the count and the read. Repeated end reasons share one string.</summary>
+    internal sealed class Builder(int count)
+    {
+        private readonly long[] _ids = new long[count];
+        private readonly char[] _sex = new char[count];
+        private readonly sbyte[] _crisis = new sbyte[count];
+        private readonly string?[] _reason = new string?[count];
+        private readonly Dictionary<string, string> _reasons = new(StringComparer.Ordinal);
+        private int _n;
+
+        /// <param name="sexCode">The character code of sex, 0 when not given.</param>
+        /// <param name="crisis">1 J, 0 N, −1 not given.</param>
+        public void Add(long id, long sexCode, long crisis, string? endReason)
+        {
+            if (_n == count) throw Changed();
+            _ids[_n] = id;
+            _sex[_n] = (char)sexCode;
+            _crisis[_n] = (sbyte)crisis;
+            if (endReason is not null)
+            {
+                if (!_reasons.TryGetValue(endReason, out var interned)) _reasons[endReason] = interned = endReason;
+                _reason[_n] = interned;
+            }
+            _n++;
+        }
+
+        public SegmentAttributes Build() => _n == count ? new SegmentAttributes(_ids, _sex, _crisis, _reason) : throw Changed();
+
+        private static StoreException Changed() => new("the store changed while it was being read: try again");
+    }
+
     /// <summary>The position of segment <paramref name="id"/>; a missing id means the store changed between two reads.</summary>
     public int IndexOf(long id)
     {

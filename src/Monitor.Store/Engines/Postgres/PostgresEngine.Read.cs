@@ -68,8 +68,7 @@ internal sealed partial class PostgresEngine
         var day = (long)DateCodec.ToInt(asOf);
         var count = reader.ExecuteScalar<int>(
             "SELECT count(*) FROM segment WHERE superseded_by IS NULL AND care_type = ANY(@types) AND start_date <= @day", new { types, day });
-        var (ids, sex, crisis, reason) = (new long[count], new char[count], new sbyte[count], new string?[count]);
-        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        var attributes = new SegmentAttributes.Builder(count);
         using var command = new NpgsqlCommand("""
             SELECT id, coalesce(ascii(sex), 0), coalesce(started_as_crisis, -1), end_reason
             FROM segment WHERE superseded_by IS NULL AND care_type = ANY(@types) AND start_date <= @day ORDER BY id
@@ -77,23 +76,9 @@ internal sealed partial class PostgresEngine
         command.Parameters.AddWithValue("types", types);
         command.Parameters.AddWithValue("day", day);
         using var rows = command.ExecuteReader();
-        var n = 0;
         while (rows.Read())
-        {
-            if (n == count) throw new StoreException("the store changed while it was being read: try again");
-            ids[n] = rows.GetInt64(0);
-            sex[n] = (char)rows.GetInt32(1);
-            crisis[n] = (sbyte)rows.GetInt64(2);
-            if (!rows.IsDBNull(3))
-            {
-                var text = rows.GetString(3);
-                if (!reasons.TryGetValue(text, out var interned)) reasons[text] = interned = text;
-                reason[n] = interned;
-            }
-            n++;
-        }
-        if (n != count) throw new StoreException("the store changed while it was being read: try again");
-        return new SegmentAttributes(ids, sex, crisis, reason);
+            attributes.Add(rows.GetInt64(0), rows.GetInt32(1), rows.GetInt64(2), rows.IsDBNull(3) ? null : rows.GetString(3));
+        return attributes.Build();
     }
 
     public override IEnumerable<SegmentLineage> ReadSegmentLineage(DateOnly asOf)

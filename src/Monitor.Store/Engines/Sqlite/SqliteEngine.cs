@@ -209,30 +209,15 @@ internal sealed partial class SqliteEngine(MonitorStore store, string path, Sqli
         var count = connection.ExecuteScalar<int>(
             $"SELECT count(*) FROM segment WHERE superseded_by IS NULL AND care_type IN ({types}) AND start_date <= @AsOf",
             new { AsOf = DateCodec.ToInt(asOf) });
-        var (ids, sex, crisis, reason) = (new long[count], new char[count], new sbyte[count], new string?[count]);
-        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        var attributes = new SegmentAttributes.Builder(count);
         using var query = new RawStatement(connection, $"""
             SELECT id, coalesce(unicode(sex), 0), coalesce(started_as_crisis, -1), end_reason
             FROM segment WHERE superseded_by IS NULL AND care_type IN ({types}) AND start_date <= ?1 ORDER BY id
             """);
         query.Bind(1, DateCodec.ToInt(asOf));
-        var n = 0;
         while (query.Step())
-        {
-            if (n == count) throw new StoreException("the store changed while it was being read: try again");
-            ids[n] = query.Int64(0);
-            sex[n] = (char)query.Int64(1);
-            crisis[n] = (sbyte)query.Int64(2);
-            if (!query.IsNull(3))
-            {
-                var text = query.Text(3);
-                if (!reasons.TryGetValue(text, out var interned)) reasons[text] = interned = text;
-                reason[n] = interned;
-            }
-            n++;
-        }
-        if (n != count) throw new StoreException("the store changed while it was being read: try again");
-        return new SegmentAttributes(ids, sex, crisis, reason);
+            attributes.Add(query.Int64(0), query.Int64(1), query.Int64(2), query.IsNull(3) ? null : query.Text(3));
+        return attributes.Build();
     }
 
     /// <summary>
