@@ -98,7 +98,7 @@ public sealed partial class MonitorStore
         var max = Connection.ExecuteScalar<long?>("SELECT max(id) FROM youth") ?? 0;
         var keys = new string?[max + 1];
         using var reader = Connection.ExecuteReader("SELECT id, youth_key FROM youth");
-        while (reader.Read()) keys[reader.GetInt64(0)] = reader.GetString(1);
+        while (reader.Read()) keys[reader.GetInt64(0)] = StoredYouthKey.Read(reader, 1);
         return keys;
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class MonitorStore
         while (reader.Read())
         {
             var id = (int)reader.GetInt64(0);
-            if (wanted.Contains(id)) keys[id] = reader.GetString(1);
+            if (wanted.Contains(id)) keys[id] = StoredYouthKey.Read(reader, 1);
         }
         return keys;
     }

@@ -71,6 +71,13 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds bytes as a BLOB; SQLite copies them.</summary>
+    public RawStatement BindBlob(int position, ReadOnlySpan<byte> bytes)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, position, bytes));
+        return this;
+    }
+
     public RawStatement BindNull(int position)
     {
         Check(_held ? NativeSqlite.BindNull(_native, position) : raw.sqlite3_bind_null(_statement, position));

@@ -30,6 +30,7 @@ internal sealed partial class SqliteEngine(MonitorStore store, string path, Sqli
         // a caller that sets its own wait gets both set to it, so that its retries are what waits longer.
         var commandTimeout = lockTimeout is null ? 30 : Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var full = System.IO.Path.GetFullPath(path);
+        LibraryOptions.Apply();
         SqliteConnection? connection = null;
         try
         {

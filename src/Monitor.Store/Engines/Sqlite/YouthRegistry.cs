@@ -4,7 +4,8 @@ namespace Monitor.Store;
 
 /// <summary>
 /// The store's number for each youth key: found, or created with the next number. One per import
-/// transaction; extracts list a youth's rows together, so the last key is remembered.
+/// transaction; extracts list a youth's rows together, so the last key is remembered. The key is stored as
+/// its 32 bytes, not its 64 hex characters (schema/0006_youth_key_binary.sql).
 /// </summary>
 internal sealed class YouthRegistry : IDisposable
 {
@@ -26,8 +27,10 @@ internal sealed class YouthRegistry : IDisposable
     public (long Id, bool IsNew) IdOf(string youthKey)
     {
         if (youthKey == _lastKey) return (_lastId, false);
+        Span<byte> key = stackalloc byte[StoredYouthKey.Bytes];
+        StoredYouthKey.ToBytes(youthKey, key);
         // Try the insert first: in a nightly extract most youths are new, and one statement beats two.
-        _insert.Bind(1, _nextId).Bind(2, youthKey).Execute();
+        _insert.Bind(1, _nextId).BindBlob(2, key).Execute();
         long id;
         var isNew = SQLitePCL.raw.sqlite3_changes(_connection.Handle) == 1;
         if (isNew)
@@ -36,7 +39,7 @@ internal sealed class YouthRegistry : IDisposable
         }
         else
         {
-            _find.Bind(1, youthKey);
+            _find.BindBlob(1, key);
             _find.Step();
             id = _find.Int64(0);
             _find.Reset();
