@@ -13,6 +13,9 @@ internal sealed class ColumnWriter : IDisposable
 {
     public static ReadOnlySpan<byte> End => "VMCOLEND"u8;
 
+    /// <summary>Large spans are written, read and hashed in pieces of this size.</summary>
+    internal const int Chunk = 1 << 20;
+
     private readonly string _path, _temporary;
     private readonly FileStream _stream;
     private readonly XxHash3 _hash = new();
@@ -28,9 +31,13 @@ internal sealed class ColumnWriter : IDisposable
 
     public void Write<T>(ReadOnlySpan<T> values) where T : unmanaged
     {
-        var bytes = MemoryMarshal.AsBytes(values);
-        _hash.Append(bytes);
-        _stream.Write(bytes);
+        // A megabyte at a time: hashed while it is still in the processor's cache.
+        for (var bytes = MemoryMarshal.AsBytes(values); !bytes.IsEmpty; bytes = bytes[Math.Min(Chunk, bytes.Length)..])
+        {
+            var chunk = bytes[..Math.Min(Chunk, bytes.Length)];
+            _hash.Append(chunk);
+            _stream.Write(chunk);
+        }
     }
 
     public void Write<T>(T value) where T : unmanaged => Write(new ReadOnlySpan<T>(in value));
@@ -84,8 +91,13 @@ internal sealed class ColumnReader : IDisposable
     {
         var bytes = MemoryMarshal.AsBytes(into);
         if (bytes.Length > Remaining) throw new InvalidDataException("the cache file is shorter than its header says");
-        _stream.ReadExactly(bytes);
-        _hash.Append(bytes);
+        // A megabyte at a time: hashed while it is still in the processor's cache.
+        for (; !bytes.IsEmpty; bytes = bytes[Math.Min(ColumnWriter.Chunk, bytes.Length)..])
+        {
+            var chunk = bytes[..Math.Min(ColumnWriter.Chunk, bytes.Length)];
+            _stream.ReadExactly(chunk);
+            _hash.Append(chunk);
+        }
     }
 
     public T Read<T>() where T : unmanaged
