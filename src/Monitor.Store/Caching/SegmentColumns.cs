@@ -84,7 +84,7 @@ internal static class SegmentColumns
         {
             var codes = ReadProductCodes(reader, header.ProductCodes);
             var rows = into.AsSpan(0, (int)header.Rows);
-            reader.Read(rows);
+            reader.ReadSideBySide(into, rows.Length);
             if (!reader.EndsWell()) return false;
             if (!Renumber(rows, codes)) return false;
             MergeFromTheEnd(into, (int)header.Rows, added);
