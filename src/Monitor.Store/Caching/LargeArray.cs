@@ -6,11 +6,11 @@ namespace Monitor.Store.Caching;
 /// <summary>
 /// Arrays of hundreds of megabytes that are filled right after they are made (the segments read from the column
 /// file). Memory touched for the first time costs a page fault per 4 KB page, and on the VMs this runs on a fault
-/// is dear: filling 400 MB took 1.4-1.5 s of faults alone, against 0.03 s in 2 MB pages. Linux hands out such
-/// transparent huge pages to memory a program asks them for (the usual setting, <c>madvise</c> in
-/// /sys/kernel/mm/transparent_hugepage/enabled): the array is asked them for. It is allocated pinned (on the pinned
-/// object heap), so that it stays where the advice was given. Elsewhere, or when the advice is refused, the array
-/// is an ordinary one in 4 KB pages.
+/// is dear: filling 400 MB took 1.4-1.5 s of faults alone, against 0.03 s in 2 MB pages. Linux gives such
+/// transparent huge pages to the memory a program asks them for (the usual setting, <c>madvise</c> in
+/// /sys/kernel/mm/transparent_hugepage/enabled), and this array asks. It is allocated pinned (on the pinned
+/// object heap), so that it stays where the advice was given. Elsewhere, or when the advice is refused, it is an
+/// ordinary array in 4 KB pages.
 /// </summary>
 internal static partial class LargeArray
 {
