@@ -35,10 +35,11 @@ public sealed partial class Analysis
     private EpisodeSet Build(Segment[] segments, EpisodeRules rules)
     {
         if (!_useCaches || _loaded is null) return EpisodeBuilder.Build(segments, rules);
-        // The column file is written in this order, so that the next run finds the segments sorted.
-        SegmentOrder.Sort(segments, rules);
-        if (segments == _segments) SegmentSource.WriteIfDue(_store, _loaded, segments);
         _tariffFingerprint ??= _store.TariffFingerprint();
-        return EpisodeSource.Build(_store, _loaded, Version, segments, rules, _tariffFingerprint);
+        var set = EpisodeSource.Build(_store, _loaded, Version, segments, rules, _tariffFingerprint);
+        // The builder has sorted the segments in place: the column file is written in its order, so that the next
+        // run finds them sorted (sorting them here first would check ten million rows' order twice).
+        if (segments == _segments) SegmentSource.WriteIfDue(_store, _loaded, segments);
+        return set;
     }
 }

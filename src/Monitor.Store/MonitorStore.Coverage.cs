@@ -40,6 +40,9 @@ public sealed partial class MonitorStore
         var day = DateCodec.ToInt(asOf);
         var files = new Dictionary<long, ExtractCoverage>();
         var sources = new Dictionary<long, ExtractCoverage>();
+        // The join below scans every segment (SQLite starts from the segments): 0.4 s at ten million rows, for
+        // nothing in the usual case, when every extract covers up to the as-of date or beyond.
+        if (!Connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM import_file WHERE coverage_date < @day)", new { day })) return sources;
         foreach (var (segment, import, file, coverage) in Connection.Query<(long, long, string, long)>("""
                      SELECT s.id, f.id, f.file_name, f.coverage_date FROM segment s JOIN import_file f ON f.id = s.import_id
                      WHERE f.coverage_date < @day AND s.superseded_by IS NULL AND s.start_date <= @day

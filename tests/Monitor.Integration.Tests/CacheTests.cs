@@ -7,6 +7,7 @@ using Monitor.Integration.Tests.ImportModel;
 using Monitor.Integration.Tests.Support;
 using Monitor.Reporting.Json;
 using Monitor.Store;
+using Monitor.Store.Caching;
 
 namespace Monitor.Integration.Tests;
 
@@ -121,6 +122,39 @@ public sealed class CacheTests : IDisposable
             File.WriteAllBytes(file, bytes);
         }
         AssertSameAsFromTheStore(store, "store, columns written");
+    }
+
+    /// <summary>The segment file's rows are the bytes of the segment struct: a file of the column format before it
+    /// (format 1), or of another layout of the struct, is written anew, never read as rows.</summary>
+    [Theory]
+    [InlineData(8, 1L)] // the format
+    [InlineData(56, 0x1234_5678L)] // the segment's layout
+    public void ASegmentFileOfAnotherFormatOrLayoutIsRebuilt(int at, long value)
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30));
+        AssertSameAsFromTheStore(store, "store, columns written");
+        var bytes = File.ReadAllBytes(SegmentFile);
+        BitConverter.TryWriteBytes(bytes.AsSpan(at, 8), value);
+        File.WriteAllBytes(SegmentFile, bytes);
+        AssertSameAsFromTheStore(store, "store, columns written");
+        AssertSameAsFromTheStore(store, "columns");
+    }
+
+    /// <summary>The rows keep the product code numbers of the process that wrote the file; a process that had given
+    /// other numbers to those codes first (a scheduler that imported before it measures) renumbers them.</summary>
+    [Fact]
+    public void ProductCodesNumberedOtherwiseInThisProcessAreRenumbered()
+    {
+        var (a, b) = (ProductCodes.Intern($"cache-test-{Guid.NewGuid():N}"), ProductCodes.Intern($"cache-test-{Guid.NewGuid():N}"));
+        Segment Row(int code) => Segment.FromDayNumbers(7, 3, 730_000, 193, 41_000_022, CareType.Verblijf, code, 737_000, int.MaxValue, 12_345);
+        var codes = new int[] { 0, b, a }; // the file's 1 is this process's b, its 2 is a
+        Segment[] rows = [Row(1), Row(0), Row(2)];
+        Assert.True(SegmentColumns.Renumber(rows, codes));
+        Assert.Equal([b, 0, a], rows.Select(s => s.ProductCodeId));
+        Assert.Equal([Row(b).Id, Row(b).StartDay, Row(b).EndDayOrMax], [rows[0].Id, rows[0].StartDay, rows[0].EndDayOrMax]);
+        Assert.Equal(Row(b).AmountOrMinusOne, rows[0].AmountOrMinusOne);
+        Assert.False(SegmentColumns.Renumber([Row(3)], codes)); // a number the file does not list: damaged
     }
 
     [Fact]

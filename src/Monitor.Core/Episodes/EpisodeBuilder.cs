@@ -29,7 +29,9 @@ public static class EpisodeBuilder
         (int From, int To)[] halves = [(0, middle), (middle, segments.Length)];
         var built = new List<Episode>[halves.Length];
         Parallel.For(0, halves.Length, h => built[h] = BuildRange(segments, halves[h].From, halves[h].To, rules, earlier));
-        var episodes = built[0];
+        // One list of exactly their number: growing the first half's would copy it into fresh memory twice its size.
+        var episodes = new List<Episode>(built[0].Count + built[1].Count);
+        episodes.AddRange(built[0]);
         episodes.AddRange(built[1]);
         foreach (var e in episodes) e.Attach(segments, rules.AsOf);
         return new EpisodeSet(rules, segments, episodes);

@@ -185,7 +185,11 @@ public static class MeasurementCalculator
     /// consecutive and the first is the earliest.</summary>
     internal static List<CohortYouth> PerYouth(EpisodeSet set, IReadOnlyList<Episode> cohort, DateOnly from)
     {
-        var youths = new List<CohortYouth>();
+        // Counted first: a million youths' list grown by doubling would touch twice its memory, fresh each time.
+        var count = 0;
+        for (var i = 0; i < cohort.Count; i++)
+            if (i == 0 || cohort[i].YouthId != cohort[i - 1].YouthId) count++;
+        var youths = new List<CohortYouth>(count);
         for (var i = 0; i < cohort.Count;)
         {
             var first = cohort[i];

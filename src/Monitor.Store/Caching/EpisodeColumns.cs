@@ -29,8 +29,9 @@ internal static class EpisodeColumns
 
     /// <summary>
     /// The episodes of the file that can be taken over: those of the youths none of whose segments is newer
-    /// than the file, placed where those youths' segments are now in <paramref name="sorted"/> (the
-    /// builder's order for these rules). Null when the file is missing, damaged or of another lineage.
+    /// than the file, placed where those youths' segments are now in <paramref name="sorted"/> (in youth
+    /// order: where a youth's rows begin does not change when the builder orders each youth's rows). Null when
+    /// the file is missing, damaged or of another lineage.
     /// </summary>
     public static Earlier? Load(string path, byte[] key, Guid lineage, Segment[] sorted)
     {

@@ -10,7 +10,7 @@ namespace Monitor.Store.Caching;
 /// </summary>
 internal static class EpisodeSource
 {
-    /// <param name="segments">The segments, sorted in the builder's order for <paramref name="rules"/>
+    /// <param name="segments">The segments in youth order, which the builder sorts in its order for <paramref name="rules"/>
     /// (<see cref="SegmentOrder.Sort"/>): the file's episodes are placed by where their youths' segments are now.</param>
     public static EpisodeSet Build(MonitorStore store, LoadedSegments loaded, StoreVersion version, Segment[] segments, EpisodeRules rules,
         byte[] tariffs)

@@ -41,11 +41,11 @@ internal static class SegmentSource
             if (same || store.OnlyAddedSince(header.Version, now))
             {
                 var added = same ? [] : InYouthOrder(store.ReadSegments(afterId: header.Version.MaxSegmentId));
-                // Each row takes 43 bytes in the file: a header that promises more rows than the file holds is damaged.
-                if (header.Rows * 43 <= reader.Remaining)
+                // A header that promises more rows than the file holds is damaged.
+                if (header.Rows * SegmentColumns.RowBytes <= reader.Remaining)
                 {
                     // Every element is written by the read (or the array is dropped): no need to clear 400 MB first.
-                    var segments = GC.AllocateUninitializedArray<Segment>(checked((int)(header.Rows + added.Length)));
+                    var segments = LargeArray.Uninitialized<Segment>(checked((int)(header.Rows + added.Length)));
                     // A few nights' rows are read from the store each time rather than the whole file written
                     // again each night: it is written anew once they pass 5% of it.
                     if (SegmentColumns.Read(header, reader, segments, added))
