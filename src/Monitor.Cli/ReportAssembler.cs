@@ -85,7 +85,7 @@ public static class ReportAssembler
                 var window = AsOfChoice.OfWindow(trendWindow);
                 trend.Add(main.Baseline.Period == period && main.Baseline.AsOf == period.To.AddDays(trendWindow) ? main.Baseline
                     : main.Followup.Period == period && main.Followup.AsOf == period.To.AddDays(trendWindow) ? main.Followup
-                    : analysis.Measure(period, window, request.GapDays, request.ResidentialSet, mainRegion, request.TopN));
+                    : analysis.MeasureOnce(period, window, request.GapDays, request.ResidentialSet, mainRegion, request.TopN));
             }
         }
         var population = analysis.OutcomeData.Population.GroupBy(p => (p.Municipality, p.Year)).ToDictionary(g => g.Key, g => (long)g.Last().Youths);

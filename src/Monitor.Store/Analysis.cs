@@ -57,7 +57,12 @@ public sealed partial class Analysis : IDisposable
     /// </summary>
     public (int First, int Last)? CoveredYears() => _store.CoveredYears();
 
-    public EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet)
+    public EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet) =>
+        BuildEpisodes(asOf, gapDays, residentialSet, remember: true);
+
+    /// <param name="remember">False for a set used once (<see cref="MeasureOnce"/>): the episode file beside the store is
+    /// left as it is, for the measurements that come back every night.</param>
+    private EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet, bool remember)
     {
         if (gapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({gapDays})");
         _segments ??= LoadSegments();
@@ -68,7 +73,7 @@ public sealed partial class Analysis : IDisposable
         var order = (asOf, string.Join(",", residentialSet.Order()));
         var segments = _sortedFor is null || _sortedFor == order ? _segments : (Segment[])_segments.Clone();
         _sortedFor ??= order;
-        return Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
+        return Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs), remember);
     }
 
     /// <summary>The date <c>--as-of latest</c> stands for in this snapshot, and why (PROTOCOL.md 5).</summary>
@@ -101,6 +106,25 @@ public sealed partial class Analysis : IDisposable
     {
         CheckRegion(region);
         return Measure(EpisodesAsOf(AsOfFor(asOf, period), gapDays, residentialSet), period, region, topN);
+    }
+
+    /// <summary>
+    /// One measurement whose episodes are not needed again (a report's trend years): the set is not kept, its
+    /// cohort's episodes let go of the segments (a copy of all of them for each as-of date of another order), and
+    /// the episode file beside the store is not rewritten for it. The same figures as <see cref="Measure(Period, AsOfChoice, int, IReadOnlyList{CareType}, string?, int)"/>.
+    /// </summary>
+    public Measurement MeasureOnce(Period period, AsOfChoice asOf, int gapDays, IReadOnlyList<CareType> residentialSet, string? region,
+        int topN = MeasurementParameters.DefaultTopN)
+    {
+        CheckRegion(region);
+        var date = AsOfFor(asOf, period);
+        if (_episodeSets.TryGetValue((date, gapDays, string.Join(",", residentialSet.Order())), out var kept))
+            return Measure(kept, period, region, topN);
+        var measurement = Measure(BuildEpisodes(date, gapDays, residentialSet, remember: false), period, region, topN);
+        var cohort = measurement.Cohort;
+        foreach (var episode in cohort.Episodes.Concat(cohort.ExitedInPeriod).Concat(cohort.Entries).Concat(cohort.Entries8Plus).Concat(cohort.TopN))
+            episode.Detach();
+        return measurement;
     }
 
     /// <summary>

@@ -106,6 +106,38 @@ public sealed class CacheTests : IDisposable
             AssertSameAsFromTheStore(store, "", DateOnly.Parse(asOf));
     }
 
+    [Fact]
+    public void AMeasurementOnceGivesTheSameFiguresAndLeavesTheEpisodeFileAsItWas()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", [.. Stays(1, 40), .. Stays(2, 20, start: "2019-03-01")]);
+        var nightly = new DateOnly(2021, 9, 30);
+        AssertSameAsFromTheStore(store, "store, columns written", nightly);
+        var episodeFiles = Directory.GetFiles(CacheFolder, "episodes-*");
+        var before = episodeFiles.ToDictionary(f => f, File.ReadAllBytes);
+
+        int[] years = [2019, 2020, 2021];
+        var expected = years.Select(year =>
+        {
+            using var fromStore = new Analysis(store, useCaches: false);
+            var m = fromStore.Measure(Period.Year(year), AsOfChoice.OfWindow(182), 7, CareTypes.DefaultResidentialSet, null);
+            return (Json: JsonDocuments.Measure(m), Involvement: m.Cohort.Episodes.Select(e => e.Involvement.Sum(i => i.Days)).ToList());
+        }).ToList();
+
+        using var analysis = new Analysis(store, useCaches: true);
+        analysis.Measure(Year2020, AsOfChoice.Of(nightly), 7, CareTypes.DefaultResidentialSet, null); // the report's main measurement
+        var once = years.Select(year => analysis.MeasureOnce(Period.Year(year), AsOfChoice.OfWindow(182), 7, CareTypes.DefaultResidentialSet, null)).ToList();
+        for (var i = 0; i < years.Length; i++)
+        {
+            Assert.Equal(expected[i].Json, JsonDocuments.Measure(once[i]));
+            // Detached from the segments (and measured before the next year's build), the cohort's episodes still know
+            // who was involved for how long.
+            Assert.Equal(expected[i].Involvement, once[i].Cohort.Episodes.Select(e => e.Involvement.Sum(p => p.Days)));
+        }
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(CacheFolder, "episodes-*").Order());
+        foreach (var (file, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(file));
+    }
+
     [Theory]
     [InlineData(100)]
     [InlineData(-40)]
