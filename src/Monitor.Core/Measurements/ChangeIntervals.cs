@@ -1,3 +1,4 @@
+using System.Buffers;
 using Monitor.Core.Episodes;
 using Monitor.Core.Statistics;
 
@@ -49,8 +50,9 @@ public static class ChangeIntervals
         var pointB = second.Figures(null);
         var intervals = PoissonBootstrap.Intervals(Keys.Count, replicates, r =>
         {
-            var a = first.Figures(first.Weights(seed, r));
-            var b = second.Figures(second.Weights(seed, r));
+            var key = PoissonBootstrap.ReplicateKey(seed, r);
+            var a = first.Figures(key);
+            var b = second.Figures(key);
             var change = new double?[Keys.Count];
             for (var f = 0; f < change.Length; f++) change[f] = b[f] - a[f];
             return change;
@@ -61,17 +63,21 @@ public static class ChangeIntervals
 
     /// <summary>
     /// A measurement's cohort laid out for fast reweighting: per youth and per episode the values the key
-    /// figures are made of, so one replicate is one pass over plain arrays.
+    /// figures are made of, so one replicate is one pass over plain arrays in the cohort's order (a youth's
+    /// episodes together). The two medians come from weighted counts per distinct duration gathered in that
+    /// pass, not from a second walk over the episodes in order of duration: the same values, without a random
+    /// access per episode.
     /// </summary>
     internal sealed class WeightedCohort
     {
-        private int[] _youthIds = [];
+        private ulong[] _youthKeys = [];
         private bool[] _young = [];
         private double[] _costOfAllStays = [], _ambulant = [];
         private int[] _youthOf = [], _duration = [], _providers = [], _moves = [];
         private double[] _cost = [];
         private bool[] _exitedInPeriod = [], _ongoing = [], _entry = [];
-        private int[] _byDuration = [], _entriesByDuration = [];
+        /// <summary>The cohort's distinct durations, ascending, and each episode's place among them.</summary>
+        private int[] _durations = [], _durationRank = [];
 
         public static WeightedCohort Of(EpisodeSet set, Measurement m)
         {
@@ -79,9 +85,12 @@ public static class ChangeIntervals
             var youths = MeasurementCalculator.PerYouth(set, cohort, m.Period.From);
             var index = new Dictionary<int, int>(youths.Count);
             for (var y = 0; y < youths.Count; y++) index[youths[y].YouthId] = y;
-            var c = new WeightedCohort
+            var durations = cohort.Select(e => e.DurationDays).Distinct().Order().ToArray();
+            var rank = new Dictionary<int, int>(durations.Length);
+            for (var d = 0; d < durations.Length; d++) rank[durations[d]] = d;
+            return new WeightedCohort
             {
-                _youthIds = youths.Select(y => y.YouthId).ToArray(),
+                _youthKeys = youths.Select(y => PoissonBootstrap.UnitKey(y.YouthId)).ToArray(),
                 _young = youths.Select(y => y.AgeAtFirstCohortStart <= MeasurementCalculator.YoungAge).ToArray(),
                 _costOfAllStays = youths.Select(y => (double)y.CostOfAllStays).ToArray(),
                 _ambulant = youths.Select(y => (double)y.AmbulantAmount).ToArray(),
@@ -93,17 +102,38 @@ public static class ChangeIntervals
                 _exitedInPeriod = cohort.Select(e => e.End is { } end && m.Period.Contains(end)).ToArray(),
                 _ongoing = cohort.Select(e => e.Ongoing).ToArray(),
                 _entry = cohort.Select(e => m.Period.Contains(e.Start)).ToArray(),
+                _durations = durations,
+                _durationRank = cohort.Select(e => rank[e.DurationDays]).ToArray(),
             };
-            c._byDuration = Enumerable.Range(0, cohort.Count).OrderBy(i => c._duration[i]).ToArray();
-            c._entriesByDuration = c._byDuration.Where(i => c._entry[i]).ToArray();
-            return c;
         }
 
+        /// <summary>Each youth's weight in replicate <paramref name="replicate"/> (<see cref="PoissonBootstrap.Weight(ulong, int, long)"/>).</summary>
         public int[] Weights(ulong seed, int replicate)
         {
-            var weights = new int[_youthIds.Length];
-            for (var y = 0; y < weights.Length; y++) weights[y] = PoissonBootstrap.Weight(seed, replicate, _youthIds[y]);
+            var weights = new int[_youthKeys.Length];
+            FillWeights(PoissonBootstrap.ReplicateKey(seed, replicate), weights);
             return weights;
+        }
+
+        private void FillWeights(ulong replicateKey, Span<int> weights)
+        {
+            for (var y = 0; y < weights.Length; y++) weights[y] = PoissonBootstrap.Weight(replicateKey, _youthKeys[y]);
+        }
+
+        /// <summary>The figures of <see cref="Keys"/> in the replicate of <paramref name="replicateKey"/>
+        /// (<see cref="PoissonBootstrap.ReplicateKey"/>).</summary>
+        public double?[] Figures(ulong replicateKey)
+        {
+            var weights = ArrayPool<int>.Shared.Rent(_youthKeys.Length);
+            try
+            {
+                FillWeights(replicateKey, weights.AsSpan(0, _youthKeys.Length));
+                return Figures(weights);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(weights);
+            }
         }
 
         /// <summary>The figures of <see cref="Keys"/> with each youth counted <paramref name="weights"/> times
@@ -113,7 +143,7 @@ public static class ChangeIntervals
             int W(int youth) => weights?[youth] ?? 1;
             long youths = 0, young = 0;
             double costOfAllStays = 0, ambulant = 0;
-            for (var y = 0; y < _youthIds.Length; y++)
+            for (var y = 0; y < _youthKeys.Length; y++)
             {
                 var w = W(y);
                 youths += w;
@@ -121,6 +151,11 @@ public static class ChangeIntervals
                 costOfAllStays += w * _costOfAllStays[y];
                 ambulant += w * _ambulant[y];
             }
+            // Weighted episodes per distinct duration: all of them (the median), and the entries' exits and
+            // censorings (the Kaplan–Meier median).
+            var byDuration = new long[_durations.Length];
+            var entriesExited = new long[_durations.Length];
+            var entriesCensored = new long[_durations.Length];
             long episodes = 0, exited = 0, closed = 0, ongoing = 0, entries = 0, shortStays = 0, single = 0, multi = 0;
             double days = 0, exitedDays = 0, ongoingDays = 0, multiProviders = 0, moves = 0, cost = 0;
             for (var e = 0; e < _youthOf.Length; e++)
@@ -131,9 +166,14 @@ public static class ChangeIntervals
                 days += (double)w * _duration[e];
                 moves += (double)w * _moves[e];
                 cost += w * _cost[e];
+                byDuration[_durationRank[e]] += w;
                 if (_exitedInPeriod[e]) { exited += w; exitedDays += (double)w * _duration[e]; }
                 if (_ongoing[e]) { ongoing += w; ongoingDays += (double)w * _duration[e]; } else closed += w;
-                if (_entry[e]) entries += w;
+                if (_entry[e])
+                {
+                    entries += w;
+                    (_ongoing[e] ? entriesCensored : entriesExited)[_durationRank[e]] += w;
+                }
                 if (_duration[e] < MeasurementCalculator.ShortStayDays) shortStays += w;
                 if (_providers[e] == 1) single += w;
                 else { multi += w; multiProviders += (double)w * _providers[e]; }
@@ -142,53 +182,44 @@ public static class ChangeIntervals
             return
             [
                 youths, episodes, exited, closed, ongoing, entries, young, shortStays, single,
-                Ratio(days, episodes), Median(weights, episodes), Ratio(exitedDays, exited), Ratio(ongoingDays, ongoing),
-                KmMedian(weights), Ratio(multiProviders, multi), days == 0 ? null : moves * 1000 / days,
+                Ratio(days, episodes), Median(byDuration, episodes), Ratio(exitedDays, exited), Ratio(ongoingDays, ongoing),
+                KmMedian(entriesExited, entriesCensored, entries), Ratio(multiProviders, multi), days == 0 ? null : moves * 1000 / days,
                 Ratio(cost, episodes), Ratio(costOfAllStays, youths), Ratio(ambulant, youths),
             ];
         }
 
         /// <summary>The median of the weighted durations: as if each episode were there w times (the middle
         /// value, or the mean of the middle two), as <see cref="Descriptive.Median"/> on the expanded list.</summary>
-        private double? Median(int[]? weights, long total)
+        private double? Median(long[] byDuration, long total)
         {
             if (total == 0) return null;
             // 1-based positions of the middle one or two values in the expanded, sorted list.
             var (low, high) = total % 2 == 1 ? ((total + 1) / 2, (total + 1) / 2) : (total / 2, total / 2 + 1);
             double? lowValue = null;
             long seen = 0;
-            foreach (var e in _byDuration)
+            for (var d = 0; d < byDuration.Length; d++)
             {
-                seen += weights?[_youthOf[e]] ?? 1;
-                if (lowValue is null && seen >= low) lowValue = _duration[e];
-                if (seen >= high) return (lowValue!.Value + _duration[e]) / 2;
+                seen += byDuration[d];
+                if (lowValue is null && seen >= low) lowValue = _durations[d];
+                if (seen >= high) return (lowValue!.Value + _durations[d]) / 2;
             }
             return null;
         }
 
         /// <summary>The Kaplan–Meier median of the weighted entry cohort (protocol rule: the first time with
         /// S &lt;= 1/2, events before censorings, compared with a tolerance of 1e-9).</summary>
-        private double? KmMedian(int[]? weights)
+        private double? KmMedian(long[] exited, long[] censored, long entries)
         {
-            long atRisk = 0;
-            foreach (var e in _entriesByDuration) atRisk += weights?[_youthOf[e]] ?? 1;
+            var atRisk = entries;
             var survival = 1.0;
-            for (var i = 0; i < _entriesByDuration.Length;)
+            for (var d = 0; d < _durations.Length; d++)
             {
-                var day = _duration[_entriesByDuration[i]];
-                long died = 0, censored = 0;
-                for (; i < _entriesByDuration.Length && _duration[_entriesByDuration[i]] == day; i++)
+                if (exited[d] > 0)
                 {
-                    var e = _entriesByDuration[i];
-                    var w = weights?[_youthOf[e]] ?? 1;
-                    if (_ongoing[e]) censored += w; else died += w;
+                    survival = survival * (atRisk - exited[d]) / atRisk;
+                    if (survival <= 0.5 + 1e-9) return _durations[d];
                 }
-                if (died > 0)
-                {
-                    survival = survival * (atRisk - died) / atRisk;
-                    if (survival <= 0.5 + 1e-9) return day;
-                }
-                atRisk -= died + censored;
+                atRisk -= exited[d] + censored[d];
             }
             return null;
         }

@@ -38,9 +38,21 @@ public static class PoissonBootstrap
 
     /// <summary>The weight of <paramref name="unit"/> (a youth's number) in replicate <paramref name="replicate"/>:
     /// a Poisson(1) draw by inversion of a uniform that SplitMix64 makes of the three numbers.</summary>
-    public static int Weight(ulong seed, int replicate, long unit)
+    public static int Weight(ulong seed, int replicate, long unit) => Weight(ReplicateKey(seed, replicate), UnitKey(unit));
+
+    /// <summary>What <see cref="Weight(ulong, int, long)"/> takes of the seed and the replicate: the same for every
+    /// unit, so a pass over many units works it out once.</summary>
+    public static ulong ReplicateKey(ulong seed, int replicate) => seed ^ Mix((ulong)replicate * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
+
+    /// <summary>What <see cref="Weight(ulong, int, long)"/> takes of the unit: the same in every replicate, so a
+    /// bootstrap over many replicates works it out once per unit.</summary>
+    public static ulong UnitKey(long unit) => Mix((ulong)unit + 0xD1B54A32D192ED03UL);
+
+    /// <summary>The weight of a unit in a replicate from their keys: <c>Weight(ReplicateKey(s, r), UnitKey(u))</c> is
+    /// <c>Weight(s, r, u)</c>.</summary>
+    public static int Weight(ulong replicateKey, ulong unitKey)
     {
-        var x = Mix(seed ^ Mix((ulong)replicate * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL) ^ Mix((ulong)unit + 0xD1B54A32D192ED03UL));
+        var x = Mix(replicateKey ^ unitKey);
         var u = (x >> 11) * (1.0 / (1UL << 53)); // 53 random bits: uniform in [0, 1)
         var k = 0;
         while (k < Cumulative.Length && u >= Cumulative[k]) k++;

@@ -1,6 +1,7 @@
 using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
+using Monitor.Core.Statistics;
 using Monitor.Core.Tests.Episodes;
 
 namespace Monitor.Core.Tests.Measurements;
@@ -64,6 +65,50 @@ public class ChangeIntervalsTests
                 {
                     if (expected[f] is null) Assert.Null(own[f]);
                     else Assert.True(Math.Abs(expected[f]!.Value - own[f]!.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected[f]!.Value)),
+                        $"run {run}, {ChangeIntervals.Keys[f]}: {expected[f]} vs {own[f]}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AReplicateIsTheMeasurementOfTheStoreWithEachYouthThereWeightTimes()
+    {
+        // Property: a replicate's figures are those MeasurementCalculator gives for a store in which each youth
+        // appears as often as its Poisson weight (copies under new numbers): the model of the bootstrap, written
+        // without the reweighting code's arrays, histograms or hashing shortcuts.
+        var random = new Random(29);
+        for (var run = 0; run < 30; run++)
+        {
+            var segments = RandomStore(random, random.Next(1, 40));
+            var (set, baseline, followup) = Measured(segments);
+            var (seed, replicate) = ((ulong)random.Next(1000), random.Next(1000));
+            var weighted = new[] { baseline, followup }.Select(m =>
+            {
+                var cohort = ChangeIntervals.WeightedCohort.Of(set, m);
+                return cohort.Figures(cohort.Weights(seed, replicate));
+            }).ToList();
+
+            var expanded = new List<Segment>();
+            foreach (var youth in segments.GroupBy(s => s.YouthId))
+                for (var copy = 0; copy < PoissonBootstrap.Weight(seed, replicate, youth.Key); copy++)
+                    expanded.AddRange(youth.Select(s => Segment.FromStore(s.Id * 100 + copy, youth.Key * 100 + copy, s.BirthDate, s.Municipality, s.Provider,
+                        s.CareType, s.ProductCode, s.Start, s.End, s.AmountTenThousandths)));
+            var (_, expandedBaseline, expandedFollowup) = Measured(expanded.ToArray());
+            foreach (var (m, own) in new[] { expandedBaseline, expandedFollowup }.Zip(weighted))
+            {
+                double?[] expected =
+                [
+                    m.Counts.Youths, m.Counts.Episodes, m.Counts.ExitedInPeriod, m.Counts.ExitedByAsOf, m.Counts.OngoingAtAsOf,
+                    m.Counts.EntriesInPeriod, m.Counts.Aged12OrYounger, m.Counts.ShortEpisodes, m.Counts.SingleProviderEpisodes,
+                    m.Duration.MeanAll, m.Duration.MedianAll, m.Duration.MeanExitedInPeriod, m.Duration.MeanOngoingAtAsOf,
+                    m.EntryCohort.KmMedianDays, m.Providers.MeanPerMultiProviderEpisode, m.Providers.MovesPer1000Days,
+                    (double?)m.Cost.MeanEpisode, (double?)m.Cost.MeanAllEpisodesPerYouth, (double?)m.Cost.MeanAmbulantPerYouth,
+                ];
+                for (var f = 0; f < expected.Length; f++)
+                {
+                    if (expected[f] is null) Assert.Null(own[f]);
+                    else Assert.True(own[f] is { } v && Math.Abs(expected[f]!.Value - v) <= 1e-9 * Math.Max(1, Math.Abs(expected[f]!.Value)),
                         $"run {run}, {ChangeIntervals.Keys[f]}: {expected[f]} vs {own[f]}");
                 }
             }

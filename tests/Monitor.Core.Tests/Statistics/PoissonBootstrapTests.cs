@@ -19,6 +19,17 @@ public class PoissonBootstrapTests
     }
 
     [Fact]
+    public void TheWeightsOfTheDefaultSeedStayWhatTheyWere()
+    {
+        // Published intervals name their seed so that anyone can redo them: the weights of a seed may never change.
+        // Expected values from an independent Python transcription of SplitMix64 and the Poisson(1) inversion.
+        var weights = new[] { 0, 1, 999 }.SelectMany(r => new[] { 1, 2, 3, 1000, 123456 }.Select(u => PoissonBootstrap.Weight(PoissonBootstrap.DefaultSeed, r, u)));
+        Assert.Equal([0, 1, 1, 2, 1, 3, 2, 0, 1, 1, 2, 1, 0, 2, 3], weights);
+        // The keyed form is the same draw.
+        Assert.Equal(PoissonBootstrap.Weight(5, 7, 11), PoissonBootstrap.Weight(PoissonBootstrap.ReplicateKey(5, 7), PoissonBootstrap.UnitKey(11)));
+    }
+
+    [Fact]
     public void WeightsArePoissonWithMeanAndVarianceOne()
     {
         var weights = Enumerable.Range(0, 200_000).Select(y => (double)PoissonBootstrap.Weight(7, y % 100, y)).ToArray();
