@@ -1,4 +1,3 @@
-using System.Buffers;
 using Monitor.Core.Episodes;
 using Monitor.Core.Statistics;
 
@@ -64,18 +63,24 @@ public static class ChangeIntervals
     /// <summary>
     /// A measurement's cohort laid out for fast reweighting: per youth and per episode the values the key
     /// figures are made of, so one replicate is one pass over plain arrays in the cohort's order (a youth's
-    /// episodes together). The two medians come from weighted counts per distinct duration gathered in that
-    /// pass, not from a second walk over the episodes in order of duration: the same values, without a random
-    /// access per episode.
+    /// episodes together, as <see cref="MeasurementCalculator.PerYouth"/> takes them), hashing each youth's
+    /// weight as it comes. The two medians come from weighted counts per distinct duration gathered in that
+    /// pass, not from a walk over the episodes in order of duration: the same values, without a random access
+    /// per episode. Sums of whole days, moves and providers are kept as integers, which gives the same values
+    /// as adding them up in doubles (they stay far below 2^53).
     /// </summary>
     internal sealed class WeightedCohort
     {
+        private const byte ExitedInPeriod = 1, Ongoing = 2, Entry = 4, Short = 8, SingleProvider = 16;
+
         private ulong[] _youthKeys = [];
-        private bool[] _young = [];
+        private int[] _young = [];
         private double[] _costOfAllStays = [], _ambulant = [];
-        private int[] _youthOf = [], _duration = [], _providers = [], _moves = [];
+        /// <summary>Youth y's episodes are <c>_firstEpisode[y]</c> up to <c>_firstEpisode[y + 1]</c>.</summary>
+        private int[] _firstEpisode = [0];
+        private int[] _duration = [], _multiProviders = [], _moves = [];
         private double[] _cost = [];
-        private bool[] _exitedInPeriod = [], _ongoing = [], _entry = [];
+        private byte[] _flags = [];
         /// <summary>The cohort's distinct durations, ascending, and each episode's place among them.</summary>
         private int[] _durations = [], _durationRank = [];
 
@@ -83,107 +88,82 @@ public static class ChangeIntervals
         {
             var cohort = m.Cohort.Episodes;
             var youths = MeasurementCalculator.PerYouth(set, cohort, m.Period.From);
-            var index = new Dictionary<int, int>(youths.Count);
-            for (var y = 0; y < youths.Count; y++) index[youths[y].YouthId] = y;
+            var firstEpisode = new int[youths.Count + 1];
+            for (var (e, y) = (0, 0); e < cohort.Count; e++)
+                if (e > 0 && cohort[e].YouthId != cohort[e - 1].YouthId) firstEpisode[++y] = e;
+            firstEpisode[youths.Count] = cohort.Count;
             var durations = cohort.Select(e => e.DurationDays).Distinct().Order().ToArray();
             var rank = new Dictionary<int, int>(durations.Length);
             for (var d = 0; d < durations.Length; d++) rank[durations[d]] = d;
             return new WeightedCohort
             {
                 _youthKeys = youths.Select(y => PoissonBootstrap.UnitKey(y.YouthId)).ToArray(),
-                _young = youths.Select(y => y.AgeAtFirstCohortStart <= MeasurementCalculator.YoungAge).ToArray(),
+                _young = youths.Select(y => y.AgeAtFirstCohortStart <= MeasurementCalculator.YoungAge ? 1 : 0).ToArray(),
                 _costOfAllStays = youths.Select(y => (double)y.CostOfAllStays).ToArray(),
                 _ambulant = youths.Select(y => (double)y.AmbulantAmount).ToArray(),
-                _youthOf = cohort.Select(e => index[e.YouthId]).ToArray(),
+                _firstEpisode = firstEpisode,
                 _duration = cohort.Select(e => e.DurationDays).ToArray(),
-                _providers = cohort.Select(e => e.ProviderCount).ToArray(),
+                _multiProviders = cohort.Select(e => e.ProviderCount == 1 ? 0 : e.ProviderCount).ToArray(),
                 _moves = cohort.Select(e => e.PlacementMoves).ToArray(),
                 _cost = cohort.Select(e => (double)e.Cost).ToArray(),
-                _exitedInPeriod = cohort.Select(e => e.End is { } end && m.Period.Contains(end)).ToArray(),
-                _ongoing = cohort.Select(e => e.Ongoing).ToArray(),
-                _entry = cohort.Select(e => m.Period.Contains(e.Start)).ToArray(),
+                _flags = cohort.Select(e => (byte)((e.End is { } end && m.Period.Contains(end) ? ExitedInPeriod : 0) | (e.Ongoing ? Ongoing : 0)
+                    | (m.Period.Contains(e.Start) ? Entry : 0) | (e.DurationDays < MeasurementCalculator.ShortStayDays ? Short : 0)
+                    | (e.ProviderCount == 1 ? SingleProvider : 0))).ToArray(),
                 _durations = durations,
                 _durationRank = cohort.Select(e => rank[e.DurationDays]).ToArray(),
             };
         }
 
-        /// <summary>Each youth's weight in replicate <paramref name="replicate"/> (<see cref="PoissonBootstrap.Weight(ulong, int, long)"/>).</summary>
-        public int[] Weights(ulong seed, int replicate)
+        /// <summary>The figures of <see cref="Keys"/> with each youth counted its weight in the replicate of
+        /// <paramref name="replicateKey"/> (<see cref="PoissonBootstrap.ReplicateKey"/>) times; null: once, which
+        /// gives the measurement's own figures.</summary>
+        public double?[] Figures(ulong? replicateKey)
         {
-            var weights = new int[_youthKeys.Length];
-            FillWeights(PoissonBootstrap.ReplicateKey(seed, replicate), weights);
-            return weights;
-        }
-
-        private void FillWeights(ulong replicateKey, Span<int> weights)
-        {
-            for (var y = 0; y < weights.Length; y++) weights[y] = PoissonBootstrap.Weight(replicateKey, _youthKeys[y]);
-        }
-
-        /// <summary>The figures of <see cref="Keys"/> in the replicate of <paramref name="replicateKey"/>
-        /// (<see cref="PoissonBootstrap.ReplicateKey"/>).</summary>
-        public double?[] Figures(ulong replicateKey)
-        {
-            var weights = ArrayPool<int>.Shared.Rent(_youthKeys.Length);
-            try
-            {
-                FillWeights(replicateKey, weights.AsSpan(0, _youthKeys.Length));
-                return Figures(weights);
-            }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(weights);
-            }
-        }
-
-        /// <summary>The figures of <see cref="Keys"/> with each youth counted <paramref name="weights"/> times
-        /// (null: once, which gives the measurement's own figures).</summary>
-        public double?[] Figures(int[]? weights)
-        {
-            int W(int youth) => weights?[youth] ?? 1;
-            long youths = 0, young = 0;
-            double costOfAllStays = 0, ambulant = 0;
-            for (var y = 0; y < _youthKeys.Length; y++)
-            {
-                var w = W(y);
-                youths += w;
-                if (_young[y]) young += w;
-                costOfAllStays += w * _costOfAllStays[y];
-                ambulant += w * _ambulant[y];
-            }
-            // Weighted episodes per distinct duration: all of them (the median), and the entries' exits and
-            // censorings (the Kaplan–Meier median).
             var byDuration = new long[_durations.Length];
             var entriesExited = new long[_durations.Length];
             var entriesCensored = new long[_durations.Length];
-            long episodes = 0, exited = 0, closed = 0, ongoing = 0, entries = 0, shortStays = 0, single = 0, multi = 0;
-            double days = 0, exitedDays = 0, ongoingDays = 0, multiProviders = 0, moves = 0, cost = 0;
-            for (var e = 0; e < _youthOf.Length; e++)
+            long youths = 0, young = 0, episodes = 0, exited = 0, ongoing = 0, entries = 0, shortStays = 0, single = 0;
+            long days = 0, exitedDays = 0, ongoingDays = 0, multiProviders = 0, moves = 0;
+            double costOfAllStays = 0, ambulant = 0, cost = 0;
+            for (var y = 0; y < _youthKeys.Length; y++)
             {
-                var w = W(_youthOf[e]);
+                var w = replicateKey is { } key ? PoissonBootstrap.Weight(key, _youthKeys[y]) : 1;
                 if (w == 0) continue;
-                episodes += w;
-                days += (double)w * _duration[e];
-                moves += (double)w * _moves[e];
-                cost += w * _cost[e];
-                byDuration[_durationRank[e]] += w;
-                if (_exitedInPeriod[e]) { exited += w; exitedDays += (double)w * _duration[e]; }
-                if (_ongoing[e]) { ongoing += w; ongoingDays += (double)w * _duration[e]; } else closed += w;
-                if (_entry[e])
+                youths += w;
+                young += w * _young[y];
+                costOfAllStays += w * _costOfAllStays[y];
+                ambulant += w * _ambulant[y];
+                for (var e = _firstEpisode[y]; e < _firstEpisode[y + 1]; e++)
                 {
-                    entries += w;
-                    (_ongoing[e] ? entriesCensored : entriesExited)[_durationRank[e]] += w;
+                    int flags = _flags[e], duration = _duration[e];
+                    episodes += w;
+                    days += (long)w * duration;
+                    moves += w * _moves[e];
+                    cost += w * _cost[e];
+                    byDuration[_durationRank[e]] += w;
+                    var isExited = flags & ExitedInPeriod;
+                    var isOngoing = (flags & Ongoing) >> 1;
+                    exited += w * isExited;
+                    exitedDays += (long)w * duration * isExited;
+                    ongoing += w * isOngoing;
+                    ongoingDays += (long)w * duration * isOngoing;
+                    if ((flags & Entry) != 0)
+                    {
+                        entries += w;
+                        (isOngoing == 1 ? entriesCensored : entriesExited)[_durationRank[e]] += w;
+                    }
+                    shortStays += w * ((flags & Short) >> 3);
+                    single += w * ((flags & SingleProvider) >> 4);
+                    multiProviders += w * _multiProviders[e];
                 }
-                if (_duration[e] < MeasurementCalculator.ShortStayDays) shortStays += w;
-                if (_providers[e] == 1) single += w;
-                else { multi += w; multiProviders += (double)w * _providers[e]; }
             }
+            var multi = episodes - single;
             double? Ratio(double sum, long count) => count == 0 ? null : sum / count;
             return
             [
-                youths, episodes, exited, closed, ongoing, entries, young, shortStays, single,
+                youths, episodes, exited, episodes - ongoing, ongoing, entries, young, shortStays, single,
                 Ratio(days, episodes), Median(byDuration, episodes), Ratio(exitedDays, exited), Ratio(ongoingDays, ongoing),
-                KmMedian(entriesExited, entriesCensored, entries), Ratio(multiProviders, multi), days == 0 ? null : moves * 1000 / days,
+                KmMedian(entriesExited, entriesCensored, entries), Ratio(multiProviders, multi), days == 0 ? null : (double)moves * 1000 / days,
                 Ratio(cost, episodes), Ratio(costOfAllStays, youths), Ratio(ambulant, youths),
             ];
         }

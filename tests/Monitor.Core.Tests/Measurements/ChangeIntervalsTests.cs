@@ -85,8 +85,7 @@ public class ChangeIntervalsTests
             var (seed, replicate) = ((ulong)random.Next(1000), random.Next(1000));
             var weighted = new[] { baseline, followup }.Select(m =>
             {
-                var cohort = ChangeIntervals.WeightedCohort.Of(set, m);
-                return cohort.Figures(cohort.Weights(seed, replicate));
+                return ChangeIntervals.WeightedCohort.Of(set, m).Figures(PoissonBootstrap.ReplicateKey(seed, replicate));
             }).ToList();
 
             var expanded = new List<Segment>();
