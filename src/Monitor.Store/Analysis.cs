@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Monitor.Core;
 using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
@@ -64,16 +65,22 @@ public sealed partial class Analysis : IDisposable
     /// left as it is, for the measurements that come back every night.</param>
     private EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet, bool remember)
     {
-        if (gapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({gapDays})");
-        _segments ??= LoadSegments();
-        if (_segments.Length == 0) throw new InvalidRequestException($"no segment stored yet in {_store.Path}: import a rijm or cbs extract first");
-        _tariffs ??= _store.LoadTariffs();
+        LoadForBuilding(gapDays);
         // The builder sorts the array in place, in an order set by the as-of date and the residential set,
         // and episode sets point into it: sets of other gap days share it, other orders get their own copy.
         var order = (asOf, string.Join(",", residentialSet.Order()));
         var segments = _sortedFor is null || _sortedFor == order ? _segments : (Segment[])_segments.Clone();
         _sortedFor ??= order;
         return Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs), remember);
+    }
+
+    [MemberNotNull(nameof(_segments), nameof(_tariffs))]
+    private void LoadForBuilding(int gapDays)
+    {
+        if (gapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({gapDays})");
+        _segments ??= LoadSegments();
+        if (_segments.Length == 0) throw new InvalidRequestException($"no segment stored yet in {_store.Path}: import a rijm or cbs extract first");
+        _tariffs ??= _store.LoadTariffs();
     }
 
     /// <summary>The date <c>--as-of latest</c> stands for in this snapshot, and why (PROTOCOL.md 5).</summary>
@@ -109,9 +116,10 @@ public sealed partial class Analysis : IDisposable
     }
 
     /// <summary>
-    /// One measurement whose episodes are not needed again (a report's trend years): the set is not kept, its
-    /// cohort's episodes let go of the segments (a copy of all of them for each as-of date of another order), and
-    /// the episode file beside the store is not rewritten for it. The same figures as <see cref="Measure(Period, AsOfChoice, int, IReadOnlyList{CareType}, string?, int)"/>.
+    /// One measurement whose episodes are not needed again (a report's trend years): built for the youths around
+    /// the period alone (<see cref="PeriodSegments"/>, a small copy of their segments), not kept, its cohort's
+    /// episodes detached from that copy, and the episode files beside the store left as they are. The same figures
+    /// as <see cref="Measure(Period, AsOfChoice, int, IReadOnlyList{CareType}, string?, int)"/>.
     /// </summary>
     public Measurement MeasureOnce(Period period, AsOfChoice asOf, int gapDays, IReadOnlyList<CareType> residentialSet, string? region,
         int topN = MeasurementParameters.DefaultTopN)
@@ -120,7 +128,9 @@ public sealed partial class Analysis : IDisposable
         var date = AsOfFor(asOf, period);
         if (_episodeSets.TryGetValue((date, gapDays, string.Join(",", residentialSet.Order())), out var kept))
             return Measure(kept, period, region, topN);
-        var measurement = Measure(BuildEpisodes(date, gapDays, residentialSet, remember: false), period, region, topN);
+        LoadForBuilding(gapDays);
+        var around = PeriodSegments.Of(_segments, period, gapDays);
+        var measurement = Measure(EpisodeBuilder.Build(around, new EpisodeRules(date, gapDays, residentialSet, _tariffs)), period, region, topN);
         var cohort = measurement.Cohort;
         foreach (var episode in cohort.Episodes.Concat(cohort.ExitedInPeriod).Concat(cohort.Entries).Concat(cohort.Entries8Plus).Concat(cohort.TopN))
             episode.Detach();
