@@ -23,26 +23,42 @@ public static class PeriodSegments
     public static Segment[] Of(ReadOnlySpan<Segment> segments, Period period, int gapDays)
     {
         var (first, last) = (period.From.DayNumber, period.To.DayNumber + gapDays + 1);
-        var (minYouth, maxYouth) = (int.MaxValue, int.MinValue);
-        foreach (ref readonly var s in segments) (minYouth, maxYouth) = (Math.Min(minYouth, s.YouthId), Math.Max(maxYouth, s.YouthId));
-        // A store numbers its youths 1, 2, 3, …: a flag per number. Other numbers (tests) go in a set.
-        var dense = minYouth >= 0 && maxYouth <= 4L * segments.Length + 1024;
-        var flags = dense ? new bool[maxYouth + 1] : [];
-        var set = dense ? null : new HashSet<int>();
-        foreach (ref readonly var s in segments)
-            if (s.StartDay <= last && s.EndDayOrMax >= first)
-            {
-                if (set is null) flags[s.YouthId] = true;
-                else set.Add(s.YouthId);
-            }
-        bool Wanted(int youth) => set is null ? flags[youth] : set.Contains(youth);
+        bool Reaches(in Segment s) => s.StartDay <= last && s.EndDayOrMax >= first;
+
+        // An analysis's array is in youth order (every episode order sorts by youth first): then each youth is one
+        // run, kept or left whole, and kept runs are copied as blocks.
+        var runs = new List<(int From, int To)>();
         var count = 0;
-        foreach (ref readonly var s in segments)
-            if (Wanted(s.YouthId)) count++;
+        for (var i = 0; i < segments.Length;)
+        {
+            var (from, youth, reaches) = (i, segments[i].YouthId, false);
+            for (; i < segments.Length && segments[i].YouthId == youth; i++) reaches |= Reaches(segments[i]);
+            if (i < segments.Length && segments[i].YouthId < youth) return OfAnyOrder(segments, Reaches);
+            if (!reaches) continue;
+            if (runs.Count > 0 && runs[^1].To == from) runs[^1] = (runs[^1].From, i);
+            else runs.Add((from, i));
+            count += i - from;
+        }
         var part = new Segment[count];
-        var i = 0;
-        foreach (ref readonly var s in segments)
-            if (Wanted(s.YouthId)) part[i++] = s;
+        var at = 0;
+        foreach (var (from, to) in runs)
+        {
+            segments[from..to].CopyTo(part.AsSpan(at));
+            at += to - from;
+        }
         return part;
+    }
+
+    private delegate bool SegmentTest(in Segment segment);
+
+    private static Segment[] OfAnyOrder(ReadOnlySpan<Segment> segments, SegmentTest reaches)
+    {
+        var youths = new HashSet<int>();
+        foreach (ref readonly var s in segments)
+            if (reaches(s)) youths.Add(s.YouthId);
+        var part = new List<Segment>();
+        foreach (ref readonly var s in segments)
+            if (youths.Contains(s.YouthId)) part.Add(s);
+        return part.ToArray();
     }
 }
