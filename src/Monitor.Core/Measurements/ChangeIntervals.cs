@@ -1,3 +1,4 @@
+using System.Numerics;
 using Monitor.Core.Episodes;
 using Monitor.Core.Statistics;
 
@@ -47,14 +48,18 @@ public static class ChangeIntervals
         var second = WeightedCohort.Of(followupSet, followup);
         var pointA = first.Figures(null);
         var pointB = second.Figures(null);
-        var intervals = PoissonBootstrap.Intervals(Keys.Count, replicates, r =>
+        var intervals = PoissonBootstrap.Intervals(Keys.Count, replicates, WeightedCohort.Lanes, (from, count) =>
         {
-            var key = PoissonBootstrap.ReplicateKey(seed, r);
-            var a = first.Figures(key);
-            var b = second.Figures(key);
-            var change = new double?[Keys.Count];
-            for (var f = 0; f < change.Length; f++) change[f] = b[f] - a[f];
-            return change;
+            Span<ulong> keys = stackalloc ulong[count];
+            for (var i = 0; i < count; i++) keys[i] = PoissonBootstrap.ReplicateKey(seed, from + i);
+            var (a, b) = (first.Replicates(keys), second.Replicates(keys));
+            var changes = new double?[count][];
+            for (var i = 0; i < count; i++)
+            {
+                changes[i] = new double?[Keys.Count];
+                for (var f = 0; f < Keys.Count; f++) changes[i][f] = b[i][f] - a[i][f];
+            }
+            return changes;
         });
         return new ChangeStatistics(replicates, seed,
             Keys.Select((key, f) => new FigureChange(key, pointA[f], pointB[f], pointB[f] - pointA[f], intervals[f])).ToList());
@@ -114,72 +119,107 @@ public static class ChangeIntervals
             };
         }
 
+        /// <summary>How many replicates one pass over the cohort computes: one per lane of the machine's vectors.</summary>
+        public static int Lanes => Vector<long>.Count;
+
         /// <summary>The figures of <see cref="Keys"/> with each youth counted its weight in the replicate of
         /// <paramref name="replicateKey"/> (<see cref="PoissonBootstrap.ReplicateKey"/>) times; null: once, which
         /// gives the measurement's own figures.</summary>
-        public double?[] Figures(ulong? replicateKey)
+        public double?[] Figures(ulong? replicateKey) =>
+            replicateKey is { } key ? Replicates([key])[0] : Figures(default, 1, ones: true)[0];
+
+        /// <summary>The figures of up to <see cref="Lanes"/> replicates in one pass, a row per key.</summary>
+        public double?[][] Replicates(ReadOnlySpan<ulong> replicateKeys)
         {
-            var byDuration = new long[_durations.Length];
-            var entriesExited = new long[_durations.Length];
-            var entriesCensored = new long[_durations.Length];
-            long youths = 0, young = 0, episodes = 0, exited = 0, ongoing = 0, entries = 0, shortStays = 0, single = 0;
-            long days = 0, exitedDays = 0, ongoingDays = 0, multiProviders = 0, moves = 0;
-            double costOfAllStays = 0, ambulant = 0, cost = 0;
+            if (replicateKeys.Length is 0 || replicateKeys.Length > Lanes)
+                throw new ArgumentOutOfRangeException(nameof(replicateKeys), replicateKeys.Length, $"1 to {Lanes} replicates per pass");
+            Span<ulong> lanes = stackalloc ulong[Lanes]; // lanes beyond the keys compute a replicate nobody reads
+            replicateKeys.CopyTo(lanes);
+            return Figures(new Vector<ulong>(lanes), replicateKeys.Length, ones: false);
+        }
+
+        /// <summary>
+        /// One pass: each lane of the vectors is a replicate (its weights from <see cref="PoissonBootstrap.Weights"/>), so a
+        /// youth's and an episode's values are read once for all of them. Each lane adds up exactly what one replicate on
+        /// its own would, in the same order (integers, and doubles in cohort order), so a block gives the same figures
+        /// as its replicates one by one. Sums of one of the flags take the weight masked by it rather than branching.
+        /// </summary>
+        private double?[][] Figures(Vector<ulong> replicateKeys, int count, bool ones)
+        {
+            var lanes = Lanes;
+            // Weighted episodes per distinct duration and lane (duration-major: an episode adds to one run of lanes):
+            // all of them (the median), and the entries' exits and censorings (the Kaplan–Meier median).
+            var byDuration = new long[_durations.Length * lanes];
+            var entriesExited = new long[_durations.Length * lanes];
+            var entriesCensored = new long[_durations.Length * lanes];
+            Vector<long> youths = default, young = default, episodes = default, exited = default, ongoing = default, entries = default;
+            Vector<long> shortStays = default, single = default, days = default, exitedDays = default, ongoingDays = default;
+            Vector<long> multiProviders = default, moves = default;
+            Vector<double> costOfAllStays = default, ambulant = default, cost = default;
             for (var y = 0; y < _youthKeys.Length; y++)
             {
-                var w = replicateKey is { } key ? PoissonBootstrap.Weight(key, _youthKeys[y]) : 1;
-                if (w == 0) continue;
+                var w = ones ? Vector<long>.One : PoissonBootstrap.Weights(replicateKeys, _youthKeys[y]);
+                if (w == Vector<long>.Zero) continue;
+                var wd = Vector.ConvertToDouble(w);
                 youths += w;
-                young += w * _young[y];
-                costOfAllStays += w * _costOfAllStays[y];
-                ambulant += w * _ambulant[y];
+                young += w & new Vector<long>(-(long)_young[y]);
+                costOfAllStays += wd * new Vector<double>(_costOfAllStays[y]);
+                ambulant += wd * new Vector<double>(_ambulant[y]);
                 for (var e = _firstEpisode[y]; e < _firstEpisode[y + 1]; e++)
                 {
-                    int flags = _flags[e], duration = _duration[e];
+                    int flags = _flags[e];
+                    Vector<long> Mask(int flag) => new(-(long)((flags & flag) != 0 ? 1 : 0));
+                    var wDays = w * new Vector<long>(_duration[e]);
                     episodes += w;
-                    days += (long)w * duration;
-                    moves += w * _moves[e];
-                    cost += w * _cost[e];
-                    byDuration[_durationRank[e]] += w;
-                    var isExited = flags & ExitedInPeriod;
-                    var isOngoing = (flags & Ongoing) >> 1;
-                    exited += w * isExited;
-                    exitedDays += (long)w * duration * isExited;
-                    ongoing += w * isOngoing;
-                    ongoingDays += (long)w * duration * isOngoing;
-                    if ((flags & Entry) != 0)
-                    {
-                        entries += w;
-                        (isOngoing == 1 ? entriesCensored : entriesExited)[_durationRank[e]] += w;
-                    }
-                    shortStays += w * ((flags & Short) >> 3);
-                    single += w * ((flags & SingleProvider) >> 4);
-                    multiProviders += w * _multiProviders[e];
+                    days += wDays;
+                    moves += w * new Vector<long>(_moves[e]);
+                    cost += wd * new Vector<double>(_cost[e]);
+                    var (isExited, isOngoing, isEntry) = (Mask(ExitedInPeriod), Mask(Ongoing), Mask(Entry));
+                    exited += w & isExited;
+                    exitedDays += wDays & isExited;
+                    ongoing += w & isOngoing;
+                    ongoingDays += wDays & isOngoing;
+                    entries += w & isEntry;
+                    shortStays += w & Mask(Short);
+                    single += w & Mask(SingleProvider);
+                    multiProviders += w * new Vector<long>(_multiProviders[e]);
+                    var at = _durationRank[e] * lanes;
+                    Add(byDuration, at, w);
+                    Add(entriesCensored, at, w & isEntry & isOngoing);
+                    Add(entriesExited, at, Vector.AndNot(w & isEntry, isOngoing));
                 }
             }
-            var multi = episodes - single;
-            double? Ratio(double sum, long count) => count == 0 ? null : sum / count;
-            return
-            [
-                youths, episodes, exited, episodes - ongoing, ongoing, entries, young, shortStays, single,
-                Ratio(days, episodes), Median(byDuration, episodes), Ratio(exitedDays, exited), Ratio(ongoingDays, ongoing),
-                KmMedian(entriesExited, entriesCensored, entries), Ratio(multiProviders, multi), days == 0 ? null : (double)moves * 1000 / days,
-                Ratio(cost, episodes), Ratio(costOfAllStays, youths), Ratio(ambulant, youths),
-            ];
+            var rows = new double?[count][];
+            for (var l = 0; l < count; l++)
+            {
+                var (n, m) = (episodes[l], episodes[l] - single[l]);
+                double? Ratio(double sum, long of) => of == 0 ? null : sum / of;
+                rows[l] =
+                [
+                    youths[l], n, exited[l], n - ongoing[l], ongoing[l], entries[l], young[l], shortStays[l], single[l],
+                    Ratio(days[l], n), Median(byDuration, l, n), Ratio(exitedDays[l], exited[l]), Ratio(ongoingDays[l], ongoing[l]),
+                    KmMedian(entriesExited, entriesCensored, l, entries[l]), Ratio(multiProviders[l], m), days[l] == 0 ? null : (double)moves[l] * 1000 / days[l],
+                    Ratio(cost[l], n), Ratio(costOfAllStays[l], youths[l]), Ratio(ambulant[l], youths[l]),
+                ];
+            }
+            return rows;
         }
+
+        private static void Add(long[] counts, int at, Vector<long> weights) =>
+            (new Vector<long>(counts.AsSpan(at)) + weights).CopyTo(counts.AsSpan(at));
 
         /// <summary>The median of the weighted durations: as if each episode were there w times (the middle
         /// value, or the mean of the middle two), as <see cref="Descriptive.Median"/> on the expanded list.</summary>
-        private double? Median(long[] byDuration, long total)
+        private double? Median(long[] byDuration, int lane, long total)
         {
             if (total == 0) return null;
             // 1-based positions of the middle one or two values in the expanded, sorted list.
             var (low, high) = total % 2 == 1 ? ((total + 1) / 2, (total + 1) / 2) : (total / 2, total / 2 + 1);
             double? lowValue = null;
             long seen = 0;
-            for (var d = 0; d < byDuration.Length; d++)
+            for (var d = 0; d < _durations.Length; d++)
             {
-                seen += byDuration[d];
+                seen += byDuration[d * Lanes + lane];
                 if (lowValue is null && seen >= low) lowValue = _durations[d];
                 if (seen >= high) return (lowValue!.Value + _durations[d]) / 2;
             }
@@ -188,18 +228,19 @@ public static class ChangeIntervals
 
         /// <summary>The Kaplan–Meier median of the weighted entry cohort (protocol rule: the first time with
         /// S &lt;= 1/2, events before censorings, compared with a tolerance of 1e-9).</summary>
-        private double? KmMedian(long[] exited, long[] censored, long entries)
+        private double? KmMedian(long[] exited, long[] censored, int lane, long entries)
         {
             var atRisk = entries;
             var survival = 1.0;
             for (var d = 0; d < _durations.Length; d++)
             {
-                if (exited[d] > 0)
+                var (died, left) = (exited[d * Lanes + lane], censored[d * Lanes + lane]);
+                if (died > 0)
                 {
-                    survival = survival * (atRisk - exited[d]) / atRisk;
+                    survival = survival * (atRisk - died) / atRisk;
                     if (survival <= 0.5 + 1e-9) return _durations[d];
                 }
-                atRisk -= exited[d] + censored[d];
+                atRisk -= died + left;
             }
             return null;
         }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Monitor.Core.Statistics;
 
 /// <summary>
@@ -66,6 +68,31 @@ public static class PoissonBootstrap
     private static readonly ulong[] Thresholds = Cumulative.Select(c => (ulong)Math.Ceiling(c * (1UL << 53))).ToArray();
     private static readonly ulong Threshold0 = Thresholds[0], Threshold1 = Thresholds[1], Threshold2 = Thresholds[2];
 
+    /// <summary>The weights of one unit in several replicates at once, one per lane: lane i is
+    /// <c>Weight(replicateKeys[i], unitKey)</c>.</summary>
+    public static Vector<long> Weights(Vector<ulong> replicateKeys, ulong unitKey)
+    {
+        var m = Vector.ShiftRightLogical(Mix(replicateKeys ^ new Vector<ulong>(unitKey)), 11);
+        // Each comparison is all ones (-1) where true.
+        var k = -Vector.AsVectorInt64(Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold0))
+                                      + Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold1))
+                                      + Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold2)));
+        if (!Vector.EqualsAny(k, new Vector<long>(3))) return k;
+        Span<long> lanes = stackalloc long[Vector<long>.Count];
+        k.CopyTo(lanes);
+        for (var i = 0; i < lanes.Length; i++)
+            while (lanes[i] >= 3 && lanes[i] < Thresholds.Length && m[i] >= Thresholds[lanes[i]]) lanes[i]++;
+        return new Vector<long>(lanes);
+    }
+
+    private static Vector<ulong> Mix(Vector<ulong> z)
+    {
+        z += new Vector<ulong>(0x9E3779B97F4A7C15UL);
+        z = (z ^ Vector.ShiftRightLogical(z, 30)) * new Vector<ulong>(0xBF58476D1CE4E5B9UL);
+        z = (z ^ Vector.ShiftRightLogical(z, 27)) * new Vector<ulong>(0x94D049BB133111EBUL);
+        return z ^ Vector.ShiftRightLogical(z, 31);
+    }
+
     /// <summary>SplitMix64's finaliser (Steele, Lea &amp; Flood 2014): a fast, well-mixed 64-bit hash.</summary>
     private static ulong Mix(ulong z)
     {
@@ -84,12 +111,27 @@ public static class PoissonBootstrap
     public static BootstrapInterval?[] Intervals(int figures, int replicates, Func<int, double?[]> statistic, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(statistic);
+        return Intervals(figures, replicates, 1, (first, _) => [statistic(first)], level);
+    }
+
+    /// <summary>The same, with the replicates computed in blocks of up to <paramref name="block"/>: <paramref name="statistic"/>
+    /// gets the first replicate's number and the block's size and returns a row of values per replicate.</summary>
+    public static BootstrapInterval?[] Intervals(int figures, int replicates, int block, Func<int, int, double?[][]> statistic, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(statistic);
         if (replicates < 1) throw new ArgumentOutOfRangeException(nameof(replicates), replicates, "At least one replicate.");
+        if (block < 1) throw new ArgumentOutOfRangeException(nameof(block), block, "At least one replicate per block.");
         if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "A level lies strictly between 0 and 1.");
         var values = new double?[replicates][];
         // Replicates are independent and their weights are hashed, not drawn from a shared generator: the
-        // result is the same on one core or many.
-        Parallel.For(0, replicates, r => values[r] = statistic(r));
+        // result is the same on one core or many, in blocks of any size.
+        Parallel.For(0, (replicates + block - 1) / block, b =>
+        {
+            var (first, count) = (b * block, Math.Min(block, replicates - b * block));
+            var rows = statistic(first, count);
+            if (rows.Length != count) throw new InvalidOperationException($"a block of {count} replicates gave {rows.Length} rows");
+            rows.CopyTo(values, first);
+        });
         var intervals = new BootstrapInterval?[figures];
         for (var f = 0; f < figures; f++)
         {

@@ -82,33 +82,36 @@ public class ChangeIntervalsTests
         {
             var segments = RandomStore(random, random.Next(1, 40));
             var (set, baseline, followup) = Measured(segments);
-            var (seed, replicate) = ((ulong)random.Next(1000), random.Next(1000));
-            var weighted = new[] { baseline, followup }.Select(m =>
+            // A block of replicates in one pass (as the bootstrap runs them), each lane checked on its own.
+            var seed = (ulong)random.Next(1000);
+            var replicates = Enumerable.Range(0, ChangeIntervals.WeightedCohort.Lanes).Select(_ => random.Next(1000)).ToArray();
+            var keys = replicates.Select(r => PoissonBootstrap.ReplicateKey(seed, r)).ToArray();
+            var blocks = new[] { baseline, followup }.Select(m => ChangeIntervals.WeightedCohort.Of(set, m).Replicates(keys)).ToList();
+            for (var lane = 0; lane < replicates.Length; lane++)
             {
-                return ChangeIntervals.WeightedCohort.Of(set, m).Figures(PoissonBootstrap.ReplicateKey(seed, replicate));
-            }).ToList();
-
-            var expanded = new List<Segment>();
-            foreach (var youth in segments.GroupBy(s => s.YouthId))
-                for (var copy = 0; copy < PoissonBootstrap.Weight(seed, replicate, youth.Key); copy++)
-                    expanded.AddRange(youth.Select(s => Segment.FromStore(s.Id * 100 + copy, youth.Key * 100 + copy, s.BirthDate, s.Municipality, s.Provider,
-                        s.CareType, s.ProductCode, s.Start, s.End, s.AmountTenThousandths)));
-            var (_, expandedBaseline, expandedFollowup) = Measured(expanded.ToArray());
-            foreach (var (m, own) in new[] { expandedBaseline, expandedFollowup }.Zip(weighted))
-            {
-                double?[] expected =
-                [
-                    m.Counts.Youths, m.Counts.Episodes, m.Counts.ExitedInPeriod, m.Counts.ExitedByAsOf, m.Counts.OngoingAtAsOf,
-                    m.Counts.EntriesInPeriod, m.Counts.Aged12OrYounger, m.Counts.ShortEpisodes, m.Counts.SingleProviderEpisodes,
-                    m.Duration.MeanAll, m.Duration.MedianAll, m.Duration.MeanExitedInPeriod, m.Duration.MeanOngoingAtAsOf,
-                    m.EntryCohort.KmMedianDays, m.Providers.MeanPerMultiProviderEpisode, m.Providers.MovesPer1000Days,
-                    (double?)m.Cost.MeanEpisode, (double?)m.Cost.MeanAllEpisodesPerYouth, (double?)m.Cost.MeanAmbulantPerYouth,
-                ];
-                for (var f = 0; f < expected.Length; f++)
+                var (replicate, weighted) = (replicates[lane], blocks.Select(b => b[lane]).ToList());
+                var expanded = new List<Segment>();
+                foreach (var youth in segments.GroupBy(s => s.YouthId))
+                    for (var copy = 0; copy < PoissonBootstrap.Weight(seed, replicate, youth.Key); copy++)
+                        expanded.AddRange(youth.Select(s => Segment.FromStore(s.Id * 100 + copy, youth.Key * 100 + copy, s.BirthDate, s.Municipality, s.Provider,
+                            s.CareType, s.ProductCode, s.Start, s.End, s.AmountTenThousandths)));
+                var (_, expandedBaseline, expandedFollowup) = Measured(expanded.ToArray());
+                foreach (var (m, own) in new[] { expandedBaseline, expandedFollowup }.Zip(weighted))
                 {
-                    if (expected[f] is null) Assert.Null(own[f]);
-                    else Assert.True(own[f] is { } v && Math.Abs(expected[f]!.Value - v) <= 1e-9 * Math.Max(1, Math.Abs(expected[f]!.Value)),
-                        $"run {run}, {ChangeIntervals.Keys[f]}: {expected[f]} vs {own[f]}");
+                    double?[] expected =
+                    [
+                        m.Counts.Youths, m.Counts.Episodes, m.Counts.ExitedInPeriod, m.Counts.ExitedByAsOf, m.Counts.OngoingAtAsOf,
+                        m.Counts.EntriesInPeriod, m.Counts.Aged12OrYounger, m.Counts.ShortEpisodes, m.Counts.SingleProviderEpisodes,
+                        m.Duration.MeanAll, m.Duration.MedianAll, m.Duration.MeanExitedInPeriod, m.Duration.MeanOngoingAtAsOf,
+                        m.EntryCohort.KmMedianDays, m.Providers.MeanPerMultiProviderEpisode, m.Providers.MovesPer1000Days,
+                        (double?)m.Cost.MeanEpisode, (double?)m.Cost.MeanAllEpisodesPerYouth, (double?)m.Cost.MeanAmbulantPerYouth,
+                    ];
+                    for (var f = 0; f < expected.Length; f++)
+                    {
+                        if (expected[f] is null) Assert.Null(own[f]);
+                        else Assert.True(own[f] is { } v && Math.Abs(expected[f]!.Value - v) <= 1e-9 * Math.Max(1, Math.Abs(expected[f]!.Value)),
+                            $"run {run}, lane {lane}, {ChangeIntervals.Keys[f]}: {expected[f]} vs {own[f]}");
+                    }
                 }
             }
         }

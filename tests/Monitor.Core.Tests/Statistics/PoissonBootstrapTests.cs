@@ -30,6 +30,27 @@ public class PoissonBootstrapTests
     }
 
     [Fact]
+    public void TheWeightsOfSeveralReplicatesAtOnceAreTheWeightsOfEach()
+    {
+        // Property: every lane is the one-at-a-time draw, over enough units that weights up to 6 or more occur.
+        var random = new Random(17);
+        var lanes = System.Numerics.Vector<ulong>.Count;
+        var seen = new HashSet<long>();
+        for (var unit = 0; unit < 20_000; unit++)
+        {
+            var keys = Enumerable.Range(0, lanes).Select(_ => PoissonBootstrap.ReplicateKey((ulong)random.NextInt64(), random.Next())).ToArray();
+            var unitKey = PoissonBootstrap.UnitKey(random.NextInt64());
+            var weights = PoissonBootstrap.Weights(new System.Numerics.Vector<ulong>(keys), unitKey);
+            for (var i = 0; i < lanes; i++)
+            {
+                Assert.Equal(PoissonBootstrap.Weight(keys[i], unitKey), weights[i]);
+                seen.Add(weights[i]);
+            }
+        }
+        Assert.Superset(Enumerable.Range(0, 7).Select(k => (long)k).ToHashSet(), seen);
+    }
+
+    [Fact]
     public void WeightsArePoissonWithMeanAndVarianceOne()
     {
         var weights = Enumerable.Range(0, 200_000).Select(y => (double)PoissonBootstrap.Weight(7, y % 100, y)).ToArray();
