@@ -17,9 +17,8 @@ public static class MeasurementFigures
     {
         string K(string key) => prefix + "." + key;
         var cohort = m.Cohort;
-        var ongoing = cohort.Episodes.Where(e => e.Ongoing).ToList();
-        var closed = cohort.Episodes.Where(e => !e.Ongoing).ToList();
-        var all = Youths(cohort.Episodes);
+        var parts = PartYouths.Of(cohort.Episodes, reference, sectors: m.Providers.MeanInvolvementDaysBySector.Count > 0);
+        var all = parts[Part.All];
 
         var c = m.Counts;
         set.Count(K("counts.youths"), c.Youths).Count(K("counts.episodes"), c.Episodes)
@@ -32,27 +31,22 @@ public static class MeasurementFigures
         set.Statistic(K("duration_days.mean_all"), d.MeanAll, all)
             .Statistic(K("duration_days.median_all"), d.MedianAll, all)
             .Statistic(K("duration_days.mean_exited_in_period"), d.MeanExitedInPeriod, Youths(cohort.ExitedInPeriod))
-            .Statistic(K("duration_days.mean_exited_by_as_of"), d.MeanExitedByAsOf, Youths(closed))
-            .Statistic(K("duration_days.mean_ongoing_at_as_of"), d.MeanOngoingAtAsOf, Youths(ongoing))
-            .Statistic(K("duration_days.mean_short"), d.MeanShort, Youths(cohort.Episodes.Where(e => e.DurationDays < 30)))
-            .Statistic(K("duration_days.mean_not_short"), d.MeanNotShort, Youths(cohort.Episodes.Where(e => e.DurationDays >= 30)))
+            .Statistic(K("duration_days.mean_exited_by_as_of"), d.MeanExitedByAsOf, parts[Part.Closed])
+            .Statistic(K("duration_days.mean_ongoing_at_as_of"), d.MeanOngoingAtAsOf, parts[Part.Ongoing])
+            .Statistic(K("duration_days.mean_short"), d.MeanShort, parts[Part.Short])
+            .Statistic(K("duration_days.mean_not_short"), d.MeanNotShort, parts[Part.NotShort])
             .Statistic(K("duration_days.mean_top_n"), d.MeanTopN, Youths(cohort.TopN));
 
         var p = m.Providers;
-        set.Statistic(K("providers.mean_per_multi_provider_episode"), p.MeanPerMultiProviderEpisode, Youths(cohort.Episodes.Where(e => e.ProviderCount > 1)))
+        set.Statistic(K("providers.mean_per_multi_provider_episode"), p.MeanPerMultiProviderEpisode, parts[Part.MultiProvider])
             .Statistic(K("providers.mean_involved_per_episode"), p.MeanInvolvedPerEpisode, all)
             .Statistic(K("providers.mean_placement_moves"), p.MeanPlacementMoves, all)
             .Statistic(K("providers.moves_per_1000_days"), p.MovesPer1000Days, all);
-        // Each episode's sectors as bits, worked out once: an episode of a set works its involvement out anew each time it is asked.
-        var sectorsOf = p.MeanInvolvementDaysBySector.Count == 0 ? [] : cohort.Episodes.Select(e => SectorBits(e, reference)).ToArray();
         foreach (var (sector, days) in p.MeanInvolvementDaysBySector)
-        {
-            var youths = Youths(cohort.Episodes.Where((_, i) => (sectorsOf[i] & 1 << (int)sector) != 0));
-            set.Statistic(K($"providers.mean_involvement_days_by_sector.{sector.Word()}"), days, youths);
-        }
+            set.Statistic(K($"providers.mean_involvement_days_by_sector.{sector.Word()}"), days, parts[Part.Sector + (int)sector]);
 
         var cost = m.Cost;
-        var ongoingYouths = Youths(ongoing);
+        var ongoingYouths = parts[Part.Ongoing];
         set.Statistic(K("cost_eur.mean_episode"), (double?)cost.MeanEpisode, all)
             .Statistic(K("cost_eur.mean_episode_ongoing"), (double?)cost.MeanEpisodeOngoing, ongoingYouths)
             .Statistic(K("cost_eur.mean_all_episodes_per_youth"), (double?)cost.MeanAllEpisodesPerYouth, all)
@@ -103,11 +97,60 @@ public static class MeasurementFigures
             .Statistic(prefix + ".km_q1_days", f.KmQ1Days, youths)
             .Statistic(prefix + ".km_q3_days", f.KmQ3Days, youths);
 
-    private static int SectorBits(Episode episode, ReferenceData reference)
+    /// <summary>The parts of a cohort whose distinct youths a statistic rests on (<see cref="Sector"/> + a sector: the
+    /// episodes with a provider of that sector).</summary>
+    private static class Part
     {
-        var bits = 0;
-        foreach (var involvement in episode.Involvement) bits |= 1 << (int)reference.SectorOf(involvement.Provider);
-        return bits;
+        public const int All = 0, Ongoing = 1, Closed = 2, Short = 3, NotShort = 4, MultiProvider = 5, Sector = 6;
+    }
+
+    /// <summary>
+    /// The distinct youths of every <see cref="Part"/> of a cohort, from one pass over its episodes: which parts each
+    /// episode is in, as bits, with its youth. A report asks this of some twenty measurements of up to a million
+    /// episodes; asking each part's episodes apart went to every episode (an object somewhere in memory) a dozen
+    /// times, and worked each episode's involvement out anew for each sector.
+    /// </summary>
+    private static class PartYouths
+    {
+        public static int[] Of(IReadOnlyList<Episode> episodes, ReferenceData reference, bool sectors)
+        {
+            var parts = Part.Sector + (sectors ? Enum.GetValues<Sector>().Length : 0);
+            var (ids, bits) = (new int[episodes.Count], new int[episodes.Count]);
+            var ascending = true;
+            for (var i = 0; i < episodes.Count; i++)
+            {
+                var e = episodes[i];
+                ids[i] = e.YouthId;
+                if (i > 0 && ids[i] < ids[i - 1]) ascending = false;
+                var b = 1 << Part.All | 1 << (e.Ongoing ? Part.Ongoing : Part.Closed) | 1 << (e.DurationDays < 30 ? Part.Short : Part.NotShort);
+                if (e.ProviderCount > 1) b |= 1 << Part.MultiProvider;
+                if (sectors)
+                    foreach (var involvement in e.Involvement)
+                        b |= 1 << (Part.Sector + (int)reference.SectorOf(involvement.Provider));
+                bits[i] = b;
+            }
+            var youths = new int[parts];
+            if (ascending)
+            {
+                // A youth's episodes are side by side: a part gains a youth where it meets one it did not have last.
+                var last = new int[parts];
+                Array.Fill(last, int.MinValue);
+                for (var i = 0; i < ids.Length; i++)
+                    for (var (b, part) = (bits[i], 0); b != 0; b >>= 1, part++)
+                        if ((b & 1) != 0 && last[part] != ids[i]) (last[part], youths[part]) = (ids[i], youths[part] + 1);
+            }
+            else
+            {
+                for (var part = 0; part < parts; part++)
+                {
+                    var seen = new HashSet<int>();
+                    for (var i = 0; i < ids.Length; i++)
+                        if ((bits[i] & 1 << part) != 0) seen.Add(ids[i]);
+                    youths[part] = seen.Count;
+                }
+            }
+            return youths;
+        }
     }
 
     /// <summary>Distinct youths among episodes: what a statistic over them rests on.</summary>
