@@ -32,11 +32,11 @@ public sealed partial class Analysis
     private Segment[] LoadSegments() => (_loaded = SegmentSource.Load(_store, Version, _useCaches)).Segments;
 
     /// <summary>The episodes of <paramref name="segments"/> (this analysis's array or a copy in another order).</summary>
-    private EpisodeSet Build(Segment[] segments, EpisodeRules rules, bool remember)
+    private EpisodeSet Build(Segment[] segments, EpisodeRules rules)
     {
         if (!_useCaches || _loaded is null) return EpisodeBuilder.Build(segments, rules);
         _tariffFingerprint ??= _store.TariffFingerprint();
-        var set = EpisodeSource.Build(_store, _loaded, Version, segments, rules, _tariffFingerprint, write: remember);
+        var set = EpisodeSource.Build(_store, _loaded, Version, segments, rules, _tariffFingerprint);
         // The builder has sorted the segments in place: the column file is written in its order, so that the next
         // run finds them sorted (sorting them here first would check ten million rows' order twice).
         if (segments == _segments) SegmentSource.WriteIfDue(_store, _loaded, segments);

@@ -58,12 +58,7 @@ public sealed partial class Analysis : IDisposable
     /// </summary>
     public (int First, int Last)? CoveredYears() => _store.CoveredYears();
 
-    public EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet) =>
-        BuildEpisodes(asOf, gapDays, residentialSet, remember: true);
-
-    /// <param name="remember">False for a set used once (<see cref="MeasureOnce"/>): the episode file beside the store is
-    /// left as it is, for the measurements that come back every night.</param>
-    private EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet, bool remember)
+    public EpisodeSet BuildEpisodes(DateOnly asOf, int gapDays, IReadOnlyList<CareType> residentialSet)
     {
         LoadForBuilding(gapDays);
         // The builder sorts the array in place, in an order set by the as-of date and the residential set,
@@ -71,7 +66,7 @@ public sealed partial class Analysis : IDisposable
         var order = (asOf, string.Join(",", residentialSet.Order()));
         var segments = _sortedFor is null || _sortedFor == order ? _segments : (Segment[])_segments.Clone();
         _sortedFor ??= order;
-        return Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs), remember);
+        return Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
     }
 
     [MemberNotNull(nameof(_segments), nameof(_tariffs))]

@@ -12,9 +12,8 @@ internal static class EpisodeSource
 {
     /// <param name="segments">The segments in youth order, which the builder sorts in its order for <paramref name="rules"/>
     /// (<see cref="SegmentOrder.Sort"/>): the file's episodes are placed by where their youths' segments are now.</param>
-    /// <param name="write">False leaves the file as it is (a set built once, for a date that will not come back).</param>
     public static EpisodeSet Build(MonitorStore store, LoadedSegments loaded, StoreVersion version, Segment[] segments, EpisodeRules rules,
-        byte[] tariffs, bool write = true)
+        byte[] tariffs)
     {
         if (loaded.Lineage is not { } lineage) return WithoutCollections(segments.Length, () => EpisodeBuilder.Build(segments, rules));
         var key = EpisodeColumns.Key(rules.GapDays, rules.ResidentialSet, tariffs);
@@ -26,7 +25,7 @@ internal static class EpisodeSource
         });
         // Written anew when more than 5% of the youths had to be built (a few nights' deltas are built again
         // each night rather than the whole file written each night), or when there was none.
-        if (write && (earlier is null || set.Episodes.Count - earlier.Taken > set.Episodes.Count / SegmentSource.RewriteShare))
+        if (earlier is null || set.Episodes.Count - earlier.Taken > set.Episodes.Count / SegmentSource.RewriteShare)
         {
             try
             {
