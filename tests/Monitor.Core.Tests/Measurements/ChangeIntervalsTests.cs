@@ -41,6 +41,26 @@ public class ChangeIntervalsTests
             MeasurementCalculator.Measure(set, new MeasurementParameters(Period.Year(followupYear)), ReferenceData.Empty));
     }
 
+    /// <summary>The key figures of <paramref name="m"/> as MeasurementCalculator gives them equal <paramref name="own"/>
+    /// (in the order of <see cref="ChangeIntervals.Keys"/>) to 1e-9.</summary>
+    private static void AssertFigures(Measurement m, IReadOnlyList<double?> own, string where)
+    {
+        double?[] expected =
+        [
+            m.Counts.Youths, m.Counts.Episodes, m.Counts.ExitedInPeriod, m.Counts.ExitedByAsOf, m.Counts.OngoingAtAsOf,
+            m.Counts.EntriesInPeriod, m.Counts.Aged12OrYounger, m.Counts.ShortEpisodes, m.Counts.SingleProviderEpisodes,
+            m.Duration.MeanAll, m.Duration.MedianAll, m.Duration.MeanExitedInPeriod, m.Duration.MeanOngoingAtAsOf,
+            m.EntryCohort.KmMedianDays, m.Providers.MeanPerMultiProviderEpisode, m.Providers.MovesPer1000Days,
+            (double?)m.Cost.MeanEpisode, (double?)m.Cost.MeanAllEpisodesPerYouth, (double?)m.Cost.MeanAmbulantPerYouth,
+        ];
+        for (var f = 0; f < expected.Length; f++)
+        {
+            if (expected[f] is null) Assert.Null(own[f]);
+            else Assert.True(own[f] is { } v && Math.Abs(expected[f]!.Value - v) <= 1e-9 * Math.Max(1, Math.Abs(expected[f]!.Value)),
+                $"{where}, {ChangeIntervals.Keys[f]}: {expected[f]} vs {own[f]}");
+        }
+    }
+
     [Fact]
     public void WithEveryWeightOneTheFiguresAreTheMeasurementsOwn()
     {
@@ -53,20 +73,7 @@ public class ChangeIntervalsTests
             foreach (var m in new[] { baseline, followup })
             {
                 var own = m == baseline ? changes.Changes.Select(c => c.Baseline).ToList() : changes.Changes.Select(c => c.Followup).ToList();
-                double?[] expected =
-                [
-                    m.Counts.Youths, m.Counts.Episodes, m.Counts.ExitedInPeriod, m.Counts.ExitedByAsOf, m.Counts.OngoingAtAsOf,
-                    m.Counts.EntriesInPeriod, m.Counts.Aged12OrYounger, m.Counts.ShortEpisodes, m.Counts.SingleProviderEpisodes,
-                    m.Duration.MeanAll, m.Duration.MedianAll, m.Duration.MeanExitedInPeriod, m.Duration.MeanOngoingAtAsOf,
-                    m.EntryCohort.KmMedianDays, m.Providers.MeanPerMultiProviderEpisode, m.Providers.MovesPer1000Days,
-                    (double?)m.Cost.MeanEpisode, (double?)m.Cost.MeanAllEpisodesPerYouth, (double?)m.Cost.MeanAmbulantPerYouth,
-                ];
-                for (var f = 0; f < expected.Length; f++)
-                {
-                    if (expected[f] is null) Assert.Null(own[f]);
-                    else Assert.True(Math.Abs(expected[f]!.Value - own[f]!.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected[f]!.Value)),
-                        $"run {run}, {ChangeIntervals.Keys[f]}: {expected[f]} vs {own[f]}");
-                }
+                AssertFigures(m, own, $"run {run}");
             }
         }
     }
@@ -97,22 +104,7 @@ public class ChangeIntervalsTests
                             s.CareType, s.ProductCode, s.Start, s.End, s.AmountTenThousandths)));
                 var (_, expandedBaseline, expandedFollowup) = Measured(expanded.ToArray());
                 foreach (var (m, own) in new[] { expandedBaseline, expandedFollowup }.Zip(weighted))
-                {
-                    double?[] expected =
-                    [
-                        m.Counts.Youths, m.Counts.Episodes, m.Counts.ExitedInPeriod, m.Counts.ExitedByAsOf, m.Counts.OngoingAtAsOf,
-                        m.Counts.EntriesInPeriod, m.Counts.Aged12OrYounger, m.Counts.ShortEpisodes, m.Counts.SingleProviderEpisodes,
-                        m.Duration.MeanAll, m.Duration.MedianAll, m.Duration.MeanExitedInPeriod, m.Duration.MeanOngoingAtAsOf,
-                        m.EntryCohort.KmMedianDays, m.Providers.MeanPerMultiProviderEpisode, m.Providers.MovesPer1000Days,
-                        (double?)m.Cost.MeanEpisode, (double?)m.Cost.MeanAllEpisodesPerYouth, (double?)m.Cost.MeanAmbulantPerYouth,
-                    ];
-                    for (var f = 0; f < expected.Length; f++)
-                    {
-                        if (expected[f] is null) Assert.Null(own[f]);
-                        else Assert.True(own[f] is { } v && Math.Abs(expected[f]!.Value - v) <= 1e-9 * Math.Max(1, Math.Abs(expected[f]!.Value)),
-                            $"run {run}, lane {lane}, {ChangeIntervals.Keys[f]}: {expected[f]} vs {own[f]}");
-                    }
-                }
+                    AssertFigures(m, own, $"run {run}, lane {lane}");
             }
         }
     }
