@@ -46,8 +46,8 @@ public static class ChangeIntervals
     {
         var first = WeightedCohort.Of(baselineSet, baseline);
         var second = WeightedCohort.Of(followupSet, followup);
-        var pointA = first.Figures(null);
-        var pointB = second.Figures(null);
+        var pointA = first.Own();
+        var pointB = second.Own();
         var intervals = PoissonBootstrap.Intervals(Keys.Count, replicates, WeightedCohort.Lanes, (from, count) =>
         {
             Span<ulong> keys = stackalloc ulong[count];
@@ -122,13 +122,11 @@ public static class ChangeIntervals
         /// <summary>How many replicates one pass over the cohort computes: one per lane of the machine's vectors.</summary>
         public static int Lanes => Vector<long>.Count;
 
-        /// <summary>The figures of <see cref="Keys"/> with each youth counted its weight in the replicate of
-        /// <paramref name="replicateKey"/> (<see cref="PoissonBootstrap.ReplicateKey"/>) times; null: once, which
-        /// gives the measurement's own figures.</summary>
-        public double?[] Figures(ulong? replicateKey) =>
-            replicateKey is { } key ? Replicates([key])[0] : Figures(default, 1, ones: true)[0];
+        /// <summary>The figures of <see cref="Keys"/> with every youth counted once: the measurement's own.</summary>
+        public double?[] Own() => Figures(default, 1, ones: true)[0];
 
-        /// <summary>The figures of up to <see cref="Lanes"/> replicates in one pass, a row per key.</summary>
+        /// <summary>The figures of <see cref="Keys"/> in up to <see cref="Lanes"/> replicates (their keys:
+        /// <see cref="PoissonBootstrap.ReplicateKey"/>), each youth counted its weight in each, in one pass; a row per key.</summary>
         public double?[][] Replicates(ReadOnlySpan<ulong> replicateKeys)
         {
             if (replicateKeys.Length is 0 || replicateKeys.Length > Lanes)
