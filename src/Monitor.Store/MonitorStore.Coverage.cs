@@ -38,20 +38,19 @@ public sealed partial class MonitorStore
     public IReadOnlyDictionary<long, ExtractCoverage> OpenSegmentsOfEarlyExtracts(DateOnly asOf)
     {
         var day = DateCodec.ToInt(asOf);
-        var files = new Dictionary<long, ExtractCoverage>();
         var sources = new Dictionary<long, ExtractCoverage>();
-        // The join below scans every segment (SQLite starts from the segments): 0.4 s at ten million rows, for
-        // nothing in the usual case, when every extract covers up to the as-of date or beyond.
-        if (!Connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM import_file WHERE coverage_date < @day)", new { day })) return sources;
-        foreach (var (segment, import, file, coverage) in Connection.Query<(long, long, string, long)>("""
-                     SELECT s.id, f.id, f.file_name, f.coverage_date FROM segment s JOIN import_file f ON f.id = s.import_id
-                     WHERE f.coverage_date < @day AND s.superseded_by IS NULL AND s.start_date <= @day
-                       AND (s.end_date IS NULL OR s.end_date > @day)
-                     """, new { day }))
+        // Extract by extract, through the segments' import index: a nightly delta's extract reads its own rows. A join
+        // made SQLite start from the segments and read all of them (3.8 s at ten million rows against 0.6 s for a
+        // delta of 100,000); when the early extract is most of the store, the index costs about a fifth more.
+        foreach (var (import, file, coverage) in Connection.Query<(long, string, long)>(
+                     "SELECT id, file_name, coverage_date FROM import_file WHERE coverage_date < @day ORDER BY id", new { day }).ToList())
         {
-            if (!files.TryGetValue(import, out var source))
-                files[import] = source = new ExtractCoverage(import, System.IO.Path.GetFileName(file), DateCodec.FromInt(coverage));
-            sources[segment] = source;
+            var source = new ExtractCoverage(import, System.IO.Path.GetFileName(file), DateCodec.FromInt(coverage));
+            foreach (var segment in Connection.Query<long>("""
+                         SELECT id FROM segment
+                         WHERE import_id = @import AND superseded_by IS NULL AND start_date <= @day AND (end_date IS NULL OR end_date > @day)
+                         """, new { import, day }))
+                sources[segment] = source;
         }
         return sources;
     }
