@@ -22,7 +22,9 @@ public static class ChildProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
+            // Never the test host's own folder: CommandLine.RunIn changes it for a moment to a test's folder, which that
+            // test deletes when done, and a child started meanwhile would run in a folder that no longer exists.
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "monitor.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
