@@ -42,6 +42,17 @@ public static partial class CommandRunner
         }
         try
         {
+            // Every command resolves paths against the working folder (the settings file at the least); a folder removed
+            // under a running shell would otherwise surface as a nameless FileNotFoundException.
+            _ = Directory.GetCurrentDirectory();
+        }
+        catch (IOException)
+        {
+            error.WriteLine("monitor: the current folder no longer exists: change to a folder that does and run the command again");
+            return ExitCodes.Rejected;
+        }
+        try
+        {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is UsageException or InvalidRequestException or StoreException)

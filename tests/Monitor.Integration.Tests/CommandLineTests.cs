@@ -137,4 +137,25 @@ public sealed class CommandLineTests : IDisposable
             File.SetUnixFileMode(store, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task AWorkingFolderThatNoLongerExistsIsExit2AndSaysSo()
+    {
+        // A shell whose folder was removed under it (here the child removes it itself, then becomes monitor).
+        var gone = Directory.CreateDirectory(_folder.File("gone")).FullName;
+        var info = new System.Diagnostics.ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = gone };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("rmdir \"$PWD\" && exec dotnet \"$0\" measure --period 2020 --as-of 2021-09-30 --db \"$1\"");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "monitor.dll"));
+        info.ArgumentList.Add(_folder.Db);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.False(Directory.Exists(gone));
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal("monitor: the current folder no longer exists: change to a folder that does and run the command again", error.Trim());
+        Assert.Equal("", await output);
+    }
 }
