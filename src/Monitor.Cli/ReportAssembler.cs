@@ -3,6 +3,7 @@ using Monitor.Core.Domain;
 using Monitor.Core.Formatting;
 using Monitor.Core.Measurements;
 using Monitor.Core.Outcomes;
+using Monitor.Core.Publication;
 using Monitor.Core.Statistics;
 using Monitor.Cli.Commands;
 using Monitor.Reporting.Report;
@@ -75,7 +76,8 @@ public static class ReportAssembler
         // window, or the default one when a single as-of date was asked for: one date would make later years look
         // shorter by design). A year that is the baseline or follow-up measurement itself is that measurement.
         var trendWindow = request.AsOf.WindowDays ?? DefaultWindowDays;
-        var trend = new List<Measurement>();
+        // Other years are kept beside the store from one report to the next while the rows they read stay the same.
+        var trend = new List<TrendYear>();
         if (analysis.CoveredYears() is { } years)
         {
             var (first, last) = (Math.Min(years.First, request.Baseline.From.Year), Math.Max(years.Last, request.Followup.To.Year));
@@ -83,9 +85,9 @@ public static class ReportAssembler
             {
                 var period = Period.Year(year);
                 var window = AsOfChoice.OfWindow(trendWindow);
-                trend.Add(main.Baseline.Period == period && main.Baseline.AsOf == period.To.AddDays(trendWindow) ? main.Baseline
-                    : main.Followup.Period == period && main.Followup.AsOf == period.To.AddDays(trendWindow) ? main.Followup
-                    : analysis.MeasureOnce(period, window, request.GapDays, request.ResidentialSet, mainRegion, request.TopN));
+                trend.Add(main.Baseline.Period == period && main.Baseline.AsOf == period.To.AddDays(trendWindow) ? TrendFigures.Of("baseline", main.Baseline, analysis.Reference)
+                    : main.Followup.Period == period && main.Followup.AsOf == period.To.AddDays(trendWindow) ? TrendFigures.Of("followup", main.Followup, analysis.Reference)
+                    : analysis.TrendYear(period, window, request.GapDays, request.ResidentialSet, mainRegion, request.TopN));
             }
         }
         var population = analysis.OutcomeData.Population.GroupBy(p => (p.Municipality, p.Year)).ToDictionary(g => g.Key, g => (long)g.Last().Youths);

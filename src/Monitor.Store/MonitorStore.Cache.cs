@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Monitor.Core.Checks;
 
 namespace Monitor.Store;
 
@@ -51,6 +52,26 @@ public sealed partial class MonitorStore
         if (!ImportFingerprint(earlier.LastImport).AsSpan().SequenceEqual(earlier.Fingerprint)) return false;
         return Connection.ExecuteScalar<long>(
             "SELECT count(*) FROM import_file WHERE id > @LastImport AND status = 'imported' AND full_extract = 1", earlier) == 0;
+    }
+
+    /// <summary>
+    /// Whether a measurement as of <paramref name="asOf"/> reads now exactly what it read at <paramref name="earlier"/>:
+    /// the store only gained segment rows since (<see cref="OnlyAddedSince"/>), all of them starting after
+    /// <paramref name="asOf"/>, which a measurement then ignores (PROTOCOL.md 4), and no other file came in since
+    /// (regions, tariffs, population and questionnaires change what any measurement reads). A new extract whose rows
+    /// all start later adds no open segment and no coverage warning at <paramref name="asOf"/> either.
+    /// </summary>
+    internal bool UnchangedUpTo(StoreVersion earlier, StoreVersion now, DateOnly asOf)
+    {
+        if (earlier.SameAs(now)) return true;
+        if (!OnlyAddedSince(earlier, now)) return false;
+        var others = Connection.ExecuteScalar<long>("""
+            SELECT count(*) FROM import_file
+            WHERE id > @LastImport AND status = 'imported' AND (format IS NULL OR format NOT IN (@rijm, @cbs))
+            """, new { earlier.LastImport, rijm = ExtractFormat.Rijm.Name(), cbs = ExtractFormat.Cbs.Name() });
+        if (others > 0) return false;
+        var firstStart = Connection.ExecuteScalar<long?>("SELECT min(start_date) FROM segment WHERE id > @MaxSegmentId", earlier);
+        return firstStart is not { } start || DateCodec.FromInt(start) > asOf;
     }
 
     /// <summary>SHA-256 of the tariff table: episode costs depend on it.</summary>

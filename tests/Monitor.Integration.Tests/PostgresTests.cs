@@ -100,6 +100,24 @@ public sealed class PostgresTests : IDisposable
         Assert.DoesNotContain(PostgresServer.Password, _everythingPrinted.ToString());
     }
 
+    /// <summary>Trend years kept beside a server's database are taken again after a late delta, as beside a file.</summary>
+    [SkippableFact]
+    public void AReportAfterALateDeltaTakesItsKeptTrendYearsAsOnSqlite()
+    {
+        var database = Database();
+        _folder.CopyExample("case-02-generated");
+        var late = _folder.Write("late.csv", Extracts.File([.. Extracts.Bsns(7).Take(6).Select((bsn, i) => Extracts.Row(bsn, $"2023-03-{1 + i:D2}", null))]));
+        foreach (var db in new[] { "case02.db", database.Url })
+        {
+            Assert.Equal(0, Monitor("import", "providers.csv", "regions.csv", "caretypes.csv", "tariffs.csv", "rijm_2015_2018.csv", "rijm_2019_2022.csv", "--db", db).Exit);
+            Assert.Equal(0, Monitor("report", "--baseline", "2020", "--followup", "2021", "--bootstrap", "0", "--db", db, "--out", "night").Exit);
+            Assert.Equal(0, Monitor("import", late, "--db", db).Exit);
+            var result = Monitor("report", "--baseline", "2020", "--followup", "2021", "--bootstrap", "0", "--db", db, "--out", db == database.Url ? "server" : "file");
+            Assert.True(result.Exit == 0, result.ToString());
+        }
+        Assert.Equal(File.ReadAllText(_folder.File("file/published.json")), File.ReadAllText(_folder.File("server/published.json")));
+    }
+
     private static string WithoutTimes(string json) =>
         System.Text.RegularExpressions.Regex.Replace(json, @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "TIME");
 

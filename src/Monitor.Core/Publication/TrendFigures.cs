@@ -1,6 +1,15 @@
+using Monitor.Core.Domain;
 using Monitor.Core.Measurements;
 
 namespace Monitor.Core.Publication;
+
+/// <summary>
+/// One year of the trend, as the report shows it: the year, the date it was read at, its coverage warnings and
+/// its figures (<see cref="TrendFigures.Keys"/> and what they rest on) under its prefix. Small enough to keep
+/// beside the store: a year whose data a nightly import did not touch is not measured again.
+/// </summary>
+/// <param name="Prefix">The keys' prefix: <c>trend.YYYY</c>, or <c>baseline</c>/<c>followup</c> when the year is that measurement.</param>
+public sealed record TrendYear(Period Period, DateOnly AsOf, string Prefix, IReadOnlyList<CoverageWarning> Warnings, IReadOnlyList<Figure> Figures);
 
 /// <summary>
 /// The trend over the years: per calendar year the youths in residential care, entries, exits, residential
@@ -22,18 +31,27 @@ public static class TrendFigures
 
     public static string Prefix(int year) => "trend." + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Adds the trend figures of one year under <paramref name="prefix"/> (<c>trend.2019</c>, or
-    /// <c>baseline</c> when the year is the baseline measurement: then they are in the set already, and adding
-    /// them again checks that they are the same).</summary>
-    public static void Add(FigureSet set, string prefix, Measurement m, ReferenceData reference)
+    /// <summary>The trend year of measurement <paramref name="m"/>, its figures under <paramref name="prefix"/>.</summary>
+    public static TrendYear Of(string prefix, Measurement m, ReferenceData reference)
     {
         // The figures exactly as the measurement's own builders make them, so a year that is also the
         // baseline gives identical figures under identical keys.
         var all = new FigureSet();
         MeasurementFigures.Add(all, prefix, m, reference);
         OutcomeFigures.Add(all, prefix, m);
-        foreach (var key in Keys.Concat(Basis))
-            if (all.Contains(prefix + "." + key)) set.Add(all[prefix + "." + key]);
+        var figures = Keys.Concat(Basis).Select(key => prefix + "." + key).Where(all.Contains).Select(key => all[key]).ToList();
+        return new TrendYear(m.Period, m.AsOf, prefix, m.Warnings, figures);
+    }
+
+    /// <summary>Adds the figures of one trend year (when its prefix is <c>baseline</c> they are in the set already,
+    /// and adding them again checks that they are the same).</summary>
+    public static void Add(FigureSet set, TrendYear year)
+    {
+        foreach (var figure in year.Figures) set.Add(figure);
+        var prefix = year.Prefix;
         if (set.Contains(prefix + ".entry_cohort.episodes")) set.Sum(prefix + ".counts.entries_in_period", prefix + ".entry_cohort.episodes");
     }
+
+    /// <summary>Adds the trend figures of measurement <paramref name="m"/> under <paramref name="prefix"/>.</summary>
+    public static void Add(FigureSet set, string prefix, Measurement m, ReferenceData reference) => Add(set, Of(prefix, m, reference));
 }

@@ -41,7 +41,7 @@ public static class ReportFigures
             SensitivityFigures.Add(set, SensitivityFigures.Prefix(row.GapDays, main.Baseline.GapDays, "followup"), row.Followup, reference);
         }
 
-        foreach (var m in input.Trend) TrendFigures.Add(set, TrendPrefix(input, m), m, reference);
+        foreach (var year in input.Trend) TrendFigures.Add(set, year);
 
         for (var i = 0; i < input.Regions.Count; i++)
         {
@@ -67,10 +67,6 @@ public static class ReportFigures
 
     /// <summary>The periods of the region comparisons, in order: the baseline's, then the follow-up's.</summary>
     public static string RegionPeriod(int index) => index == 0 ? "baseline" : "followup";
-
-    /// <summary>The key prefix of a trend year: that of the baseline or follow-up when it is that measurement.</summary>
-    public static string TrendPrefix(ReportInput input, Measurement m) =>
-        ReferenceEquals(m, input.Main.Baseline) ? "baseline" : ReferenceEquals(m, input.Main.Followup) ? "followup" : TrendFigures.Prefix(m.Period.From.Year);
 
     /// <summary>The figures of the key-figure table, in its order.</summary>
     public static IReadOnlyList<string> KeyFigureKeys { get; } =

@@ -9,8 +9,6 @@ namespace Monitor.Reporting.Report;
 /// <param name="Main">Baseline against follow-up (for the region asked for, or all).</param>
 /// <param name="Sensitivity">The same two periods under other gap rules (gap days 0, 2, 7, 30).</param>
 /// <param name="Regions">With <c>--regions A,B</c>: A against B over the baseline and over the follow-up period.</param>
-/// <param name="Trend">Every calendar year the data cover, each read with the same window (a year that is the
-/// baseline or follow-up measurement is that very measurement).</param>
 /// <param name="Lineage">Which files the figures come from.</param>
 /// <param name="Population">Youths aged 0–17 per municipality and year (for rates per municipality).</param>
 public sealed record ReportInput(
@@ -23,7 +21,9 @@ public sealed record ReportInput(
     ReferenceData Reference,
     DateTimeOffset GeneratedAt)
 {
-    public IReadOnlyList<Measurement> Trend { get; init; } = [];
+    /// <summary>Every calendar year the data cover, each read with the same window (a year that is the baseline or
+    /// follow-up measurement is that very measurement, under its prefix).</summary>
+    public IReadOnlyList<TrendYear> Trend { get; init; } = [];
 
     /// <summary>With <c>--regions A,B</c>: A's change minus B's (of the measurements in <see cref="Regions"/>), with its
     /// intervals and the pre-period trend check when the bootstrap ran (<see cref="Main"/> carries the comparison's own

@@ -20,7 +20,7 @@ internal sealed partial class ReportBuilder
         var warned = years.Where(m => m.Warnings.Count > 0).Select(m => m.Period.From.Year.ToString(CultureInfo.InvariantCulture)).ToList();
         if (warned.Count > 0) blocks.Add(new Paragraph(W.F("trend.coverage", ("years", string.Join(", ", warned))), "warning"));
 
-        string Key(int i, string key) => ReportFigures.TrendPrefix(Input, years[i]) + "." + key;
+        string Key(int i, string key) => years[i].Prefix + "." + key;
         var labels = years.Select(m => m.Period.From.Year.ToString(CultureInfo.InvariantCulture)).ToList();
         var x = years.Select(m => (double)m.Period.From.Year).ToList();
 

@@ -1,0 +1,40 @@
+using Monitor.Core.Domain;
+using Monitor.Core.Measurements;
+using Monitor.Core.Publication;
+using Monitor.Store.Caching;
+
+namespace Monitor.Store;
+
+/// <summary>The report's trend years: measured once, then kept beside the store for as long as what they read holds.</summary>
+public sealed partial class Analysis
+{
+    /// <summary>How many trend years this analysis measured, and how many it took from the files beside the store
+    /// (<see cref="TrendYearFile"/>): for the benchmarks and the tests.</summary>
+    public (int Measured, int Kept) TrendYears { get; private set; }
+
+    /// <summary>
+    /// One year of a report's trend: the figures of <see cref="MeasureOnce"/> that the trend shows. A year measured
+    /// before is taken from its file when the store still holds what it read (<see cref="MonitorStore.UnchangedUpTo"/>:
+    /// a nightly delta whose rows all start after the year's as-of date leaves it as it was), else measured anew.
+    /// The same figures either way (tests/Monitor.Integration.Tests/TrendCacheTests.cs).
+    /// </summary>
+    public TrendYear TrendYear(Period period, AsOfChoice asOf, int gapDays, IReadOnlyList<CareType> residentialSet, string? region,
+        int topN = MeasurementParameters.DefaultTopN)
+    {
+        CheckRegion(region);
+        var date = AsOfFor(asOf, period);
+        var path = TrendYearFile.PathIn(_store.CacheFolder, period, date, gapDays, residentialSet, region, topN);
+        if (_useCaches && TrendYearFile.Read(path) is var (version, kept) && kept.Period == period && kept.AsOf == date
+            && _store.UnchangedUpTo(version, Version, date))
+        {
+            // Kept as of this version: the next night's check looks only at the rows added after it.
+            if (!version.SameAs(Version)) TrendYearFile.Write(path, Version, kept);
+            TrendYears = (TrendYears.Measured, TrendYears.Kept + 1);
+            return kept;
+        }
+        var year = TrendFigures.Of(TrendFigures.Prefix(period.From.Year), MeasureOnce(period, AsOfChoice.Of(date), gapDays, residentialSet, region, topN), Reference);
+        if (_useCaches) TrendYearFile.Write(path, Version, year);
+        TrendYears = (TrendYears.Measured + 1, TrendYears.Kept);
+        return year;
+    }
+}

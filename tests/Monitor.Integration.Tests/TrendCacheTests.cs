@@ -1,0 +1,212 @@
+using System.Text;
+using Monitor.Core.Domain;
+using Monitor.Core.Measurements;
+using Monitor.Core.Privacy;
+using Monitor.Core.Publication;
+using Monitor.Ingest;
+using Monitor.Integration.Tests.ImportModel;
+using Monitor.Integration.Tests.Support;
+using Monitor.Store;
+
+namespace Monitor.Integration.Tests;
+
+/// <summary>
+/// A report's trend years are kept beside the store and taken again only while the store still holds what they
+/// read: then they are the figures a measurement from the store alone gives, and otherwise they are measured anew.
+/// </summary>
+public sealed class TrendCacheTests : IDisposable
+{
+    private static readonly Pseudonymizer Keys = new(Encoding.UTF8.GetBytes("trend-cache-key-0123456789abcdef"));
+    private static readonly AsOfChoice Window = AsOfChoice.OfWindow(182);
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>The trend year as text (every figure's key, kind, value to the last bit and basis), and whether it was kept.</summary>
+    private static (string Text, bool Kept) Year(MonitorStore store, bool useCaches, int year, int gap = 7, string? region = null)
+    {
+        using var analysis = new Analysis(store, useCaches);
+        var trendYear = analysis.TrendYear(Period.Year(year), Window, gap, CareTypes.DefaultResidentialSet, region);
+        Assert.Equal(1, analysis.TrendYears.Measured + analysis.TrendYears.Kept);
+        return (Text(trendYear), analysis.TrendYears.Kept == 1);
+    }
+
+    private static string Text(TrendYear year) =>
+        $"{year.Period} {year.AsOf:O} {year.Prefix}\n{string.Join("\n", year.Warnings.Select(w => w.Text))}\n{string.Join("\n", year.Figures)}";
+
+    /// <summary>Asserts the year is the store's own and says whether it came from the file.</summary>
+    private static bool Kept(MonitorStore store, int year, int gap = 7, string? region = null)
+    {
+        var (text, kept) = Year(store, useCaches: true, year, gap, region);
+        Assert.Equal(Year(store, useCaches: false, year, gap, region).Text, text);
+        return kept;
+    }
+
+    private void Import(MonitorStore store, string name, params string[] rows) =>
+        Assert.Equal(ImportStatus.Imported, new Importer(store, Keys).Import(_folder.Write(name, Extracts.File(rows)), new ImportOptions()).Status);
+
+    private static string[] Stays(int seed, int youths, int year) => Extracts.Bsns(seed).Take(youths).SelectMany((bsn, i) => new[]
+    {
+        Extracts.Row(bsn, $"{year}-02-01", $"{year}-05-31", provider: $"4100{i % 7:D4}"),
+        Extracts.Row(bsn, $"{year}-06-03", i % 3 == 0 ? null : $"{year}-11-30", provider: "41000022", care: i % 2 == 0 ? "gezinshuis" : "verblijf"),
+    }).ToArray();
+
+    [Fact]
+    public void AYearIsKeptWhileTheNewRowsAllStartAfterItsAsOfDate()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30, 2019));
+        Assert.False(Kept(store, 2019));
+        Assert.True(Kept(store, 2019));
+        // 2019 is read as of 2020-06-30: stays from September 2020 on are not in it, also not of its own youths.
+        Import(store, "b.csv", [.. Stays(1, 10, 2021), .. Stays(2, 10, 2021), Extracts.Row(Extracts.Bsns(1).First(), "2020-09-01", null)]);
+        Assert.True(Kept(store, 2019));
+        Assert.True(Kept(store, 2019));
+        // A row starting by the as-of date is: the year is measured anew (a stay of a 2019 youth goes on).
+        Import(store, "c.csv", Extracts.Row(Extracts.Bsns(1).Skip(1).First(), "2020-06-20", "2020-09-30"));
+        Assert.False(Kept(store, 2019));
+        Assert.True(Kept(store, 2019));
+        // Other gap rules and regions are years of their own.
+        Assert.False(Kept(store, 2019, gap: 30));
+        Assert.True(Kept(store, 2019, gap: 30));
+    }
+
+    [Fact]
+    public void ARowStartingOnTheAsOfDateItselfIsRead()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        var bsn = Extracts.Bsns(3).First();
+        Import(store, "a.csv", Extracts.Row(bsn, "2019-10-01", "2020-06-25"));
+        var before = Year(store, useCaches: true, 2019).Text;
+        // 2019 is read as of 2020-06-30 (182 days after 31 December in a leap year).
+        Import(store, "b.csv", Extracts.Row(bsn, "2020-07-01", null)); // the day after: not read
+        Assert.True(Kept(store, 2019));
+        Import(store, "c.csv", Extracts.Row(bsn, "2020-06-30", null)); // the stay goes on: still running at the as-of date
+        Assert.False(Kept(store, 2019));
+        var after = Year(store, useCaches: true, 2019).Text;
+        Assert.Contains("km_median_days, Kind = Statistic, Value = 269,", before); // it ended: a median
+        Assert.Contains("km_median_days, Kind = Statistic, Value = ,", after); // still running: none yet
+    }
+
+    [Fact]
+    public void AReferenceFileMeasuresTheYearAnew()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30, 2019));
+        var before = Year(store, useCaches: true, 2019).Text;
+        var importer = new Importer(store, Keys);
+        importer.Import(_folder.Write("regions.csv", "gemeentecode;gemeente;regio\n0193;Zwolle;IJsselland\n"), new ImportOptions());
+        importer.Import(_folder.Write("population.csv", "gemeentecode;jaar;jeugdigen_0_17\n0193;2019;8000\n"), new ImportOptions());
+        Assert.False(Kept(store, 2019));
+        var after = Year(store, useCaches: true, 2019).Text;
+        Assert.NotEqual(before, after); // residential days per 1,000 youths now have their denominator
+        Assert.Contains("outcomes.population", after);
+    }
+
+    [Fact]
+    public void ADamagedFileIsMeasuredAnew()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30, 2019));
+        Assert.False(Kept(store, 2019));
+        foreach (var file in Directory.GetFiles(_folder.Db + ".cache", "trend-*.json")) File.WriteAllText(file, "{\"format\": 1, \"store_ver");
+        Assert.False(Kept(store, 2019));
+        Assert.True(Kept(store, 2019));
+    }
+
+    /// <summary>A report after a late delta, with the years the night before left, is the report of the store alone.</summary>
+    [Fact]
+    public void AReportWithKeptYearsIsTheReportOfTheStoreAlone()
+    {
+        _folder.CopyExample("case-02-generated");
+        Assert.Equal(0, CommandLine.RunIn(_folder, "import", "providers.csv", "regions.csv", "caretypes.csv", "tariffs.csv", "rijm_2015_2018.csv",
+            "rijm_2019_2022.csv", "--db", "warm.db").Exit);
+        string[] report = ["report", "--baseline", "2020", "--followup", "2021", "--db", "warm.db", "--bootstrap", "0", "--out"];
+        Assert.Equal(0, CommandLine.RunIn(_folder, [.. report, "first"]).Exit);
+        var before = TrendFiles();
+        Assert.True(before.Count >= 5, $"{before.Count} trend years kept");
+        // New youths from December 2022 on, which the kept years (up to 2019, read up to 2020-06-30) do not read, and two
+        // stays of 2019 that came late, which 2018 (read up to 2019-07-01) and 2019 do.
+        var bsns = Extracts.Bsns(7).Take(14).ToArray();
+        _folder.Write("late.csv", Extracts.File([
+            .. bsns.Take(12).Select((bsn, i) => Extracts.Row(bsn, $"{(i < 6 ? "2022-12" : "2023-03")}-{1 + i:D2}", i % 2 == 0 ? null : "2023-05-31")),
+            Extracts.Row(bsns[12], "2019-05-01", "2019-08-31"), Extracts.Row(bsns[13], "2019-11-01", null)]));
+        Assert.Equal(0, CommandLine.RunIn(_folder, "import", "late.csv", "--db", "warm.db").Exit);
+        Assert.Equal(0, CommandLine.RunIn(_folder, [.. report, "second"]).Exit);
+        // Years before 2018 were taken again, as of the new import (a kept year is written with the version it holds for).
+        var after = TrendFiles();
+        Assert.True(before.Count(b => after.TryGetValue(b.Key, out var a) && a.Year == b.Value.Year && a.Version != b.Value.Version) >= 3);
+        Directory.Delete(_folder.File("warm.db.cache"), recursive: true);
+        Assert.Equal(0, CommandLine.RunIn(_folder, [.. report, "third"]).Exit);
+
+        foreach (var file in Directory.GetFiles(_folder.File("third"), "*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal)))
+            Assert.Equal(File.ReadAllText(file), File.ReadAllText(file.Replace("third", "second")));
+        using var published = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_folder.File("second/published.json")));
+        Assert.True(published.RootElement.GetProperty("trend").TryGetProperty("2017", out _));
+    }
+
+    /// <summary>The trend years beside warm.db: their year and the store version they hold for, by file.</summary>
+    private Dictionary<string, (string Year, string Version)> TrendFiles() =>
+        Directory.GetFiles(_folder.File("warm.db.cache"), "trend-*.json").ToDictionary(file => Path.GetFileName(file), file =>
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+            return (json.RootElement.GetProperty("year").GetRawText(), json.RootElement.GetProperty("store_version").GetRawText());
+        });
+
+    /// <summary>
+    /// The import property test's random scenarios (new youths, more rows of known ones, duplicates, refused rows,
+    /// a shuffled copy, a full extract that supersedes), then random late deltas (rows of known and new youths starting
+    /// from a random day on, and rows that carry stored stays on), imported file by file. After each file every year of
+    /// a small grid is taken with the files the earlier ones left and compared with the store's own; both ways of
+    /// getting a year are exercised. Taking rows that start up to 60 days before the as-of date for later fails it.
+    /// </summary>
+    [Fact]
+    public void AfterEveryRandomImportAKeptYearIsTheStoresOwn()
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var (kept, measured) = (0, 0);
+        Parallel.For(0, 30, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
+        {
+            var random = new Random(seed);
+            using var folder = new TestFolder();
+            using var store = MonitorStore.Open(folder.Db);
+            var importer = new Importer(store, Keys);
+            var scenario = Scenarios.Generate(seed, rowsPerFile: 40).SelectMany(c => c.Files).ToList();
+            var files = scenario.Select((file, c) => (file.Name, Bytes: file.Bytes(seed * 31 + c),
+                Options: new ImportOptions(Source: file.Source, FullExtract: file.Full))).ToList();
+            // Stays that ended, for late rows that carry them on: an episode of a year that runs up to its as-of date.
+            var ended = scenario.SelectMany(f => f.Rows).Where(r => r is { Fault: Fault.None, Youth.Bsn: not null, End: not null }).ToList();
+            for (var delta = 0; delta < 3; delta++)
+            {
+                // From some day up to 250 days before one of the grid's as-of dates on, or after it.
+                var from = new DateOnly(2019 + random.Next(3), 7, 1).AddDays(random.Next(-250, 60));
+                var rows = Extracts.Bsns(seed).Take(80).Where(_ => random.Next(4) == 0).Select(bsn =>
+                {
+                    var start = from.AddDays(random.Next(120));
+                    return Extracts.Row(bsn, start.ToString("O"), random.Next(3) == 0 ? null : start.AddDays(random.Next(300)).ToString("O"),
+                        care: random.Next(4) == 0 ? "ambulant" : "verblijf");
+                }).Concat(ended.Where(r => r.End >= from).OrderBy(_ => random.Next()).Take(15).Select(r =>
+                {
+                    var start = r.End!.Value.AddDays(1 + random.Next(10));
+                    return Extracts.Row(r.Youth.Bsn!, start.ToString("O"), start.AddDays(random.Next(10, 200)).ToString("O"));
+                })).ToArray();
+                if (rows.Length > 0) files.Add(($"late-{delta}.csv", Encoding.UTF8.GetBytes(Extracts.File(rows)), new ImportOptions()));
+            }
+            foreach (var (name, bytes, options) in files)
+            {
+                importer.Import(folder.WriteBytes(name, bytes), options);
+                foreach (var year in new[] { 2018, 2019, 2020 })
+                foreach (var gap in new[] { 7, 30 })
+                {
+                    var (text, wasKept) = Year(store, useCaches: true, year, gap);
+                    Interlocked.Increment(ref wasKept ? ref kept : ref measured);
+                    if (text != Year(store, useCaches: false, year, gap).Text)
+                        failures.Add($"seed {seed}, after {name}: {year}, gap {gap} ({(wasKept ? "kept" : "measured")})");
+                }
+            }
+        });
+        Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(5)));
+        Assert.True(kept > 100 && measured > 100, $"kept {kept}, measured {measured}: both ways should be exercised");
+    }
+}
