@@ -57,6 +57,27 @@ public static class AreaFigures
         return areas;
     }
 
+    /// <summary>Each youth's first cohort episode (earliest start, then lowest municipality code). A cohort is in youth
+    /// order (<see cref="MeasurementCalculator"/>), so a youth's episodes follow each other; any other order is grouped.</summary>
+    internal static IEnumerable<Episode> FirstEpisodes(IReadOnlyList<Episode> cohort)
+    {
+        for (var i = 1; i < cohort.Count; i++)
+            if (cohort[i].YouthId < cohort[i - 1].YouthId)
+                return cohort.GroupBy(e => e.YouthId).Select(g => g.MinBy(e => (e.Start, e.Municipality))!);
+        return InYouthOrder(cohort);
+
+        static IEnumerable<Episode> InYouthOrder(IReadOnlyList<Episode> cohort)
+        {
+            for (var i = 0; i < cohort.Count;)
+            {
+                var first = cohort[i];
+                for (i++; i < cohort.Count && cohort[i].YouthId == first.YouthId; i++)
+                    if ((cohort[i].Start, cohort[i].Municipality).CompareTo((first.Start, first.Municipality)) < 0) first = cohort[i];
+                yield return first;
+            }
+        }
+    }
+
     public static string MunicipalityKey(int code) => "municipalities." + code.ToString("D4", CultureInfo.InvariantCulture);
 
     public static string RegionKey(string region) => "regions." + region.Replace('.', '_');
@@ -69,8 +90,17 @@ public static class AreaFigures
         string K(string key) => prefix + "." + key;
         var period = m.Period;
         var areas = Areas(m, reference);
-        var episodes = m.Cohort.Episodes;
-        var firstEpisode = episodes.GroupBy(e => e.YouthId).Select(g => g.MinBy(e => (e.Start, e.Municipality))!).ToList();
+        // One pass sorts the cohort by municipality, each municipality's episodes in cohort order, and counts each
+        // youth in the municipality of their first cohort episode (earliest start, then lowest code).
+        var ofMunicipality = new Dictionary<int, List<Episode>>();
+        foreach (var e in m.Cohort.Episodes)
+        {
+            if (!ofMunicipality.TryGetValue(e.Municipality, out var list)) ofMunicipality[e.Municipality] = list = [];
+            list.Add(e);
+        }
+        var youthsOfMunicipality = new Dictionary<int, int>();
+        foreach (var first in FirstEpisodes(m.Cohort.Episodes))
+            youthsOfMunicipality[first.Municipality] = youthsOfMunicipality.GetValueOrDefault(first.Municipality) + 1;
 
         long Days(Episode e)
         {
@@ -96,17 +126,19 @@ public static class AreaFigures
 
         foreach (var area in areas)
         {
-            var codes = municipalityOfArea[area.Key].ToHashSet();
-            var own = episodes.Where(e => codes.Contains(e.Municipality)).ToList();
+            var codes = municipalityOfArea[area.Key].Distinct().ToList();
+            var own = codes.SelectMany(c => ofMunicipality.GetValueOrDefault(c) ?? []).ToList();
             var a = K(area.Key);
-            set.Count(a + ".youths", firstEpisode.Count(e => codes.Contains(e.Municipality)));
+            set.Count(a + ".youths", codes.Sum(c => youthsOfMunicipality.GetValueOrDefault(c)));
             set.Count(a + ".entries", own.Count(e => period.Contains(e.Start)));
             // An area without stays has no days to count over anybody: no value rather than a withheld 0.
-            set.Statistic(a + ".residential_days", own.Count == 0 ? null : own.Sum(Days), MeasurementFigures.Youths(own));
+            long days = 0;
+            foreach (var e in own) days += Days(e);
+            set.Statistic(a + ".residential_days", own.Count == 0 ? null : days, MeasurementFigures.Youths(own));
             var people = codes.Select(c => population(c, period.From.Year)).ToList();
             long? total = codes.Count > 0 && people.All(p => p is not null) ? people.Sum(p => p!.Value) : null;
             set.Add(new Figure(a + ".population", FigureKind.Count, total));
-            double? rate = total is > 0 && own.Count > 0 ? own.Sum(Days) * 1000.0 / total.Value : null;
+            double? rate = total is > 0 && own.Count > 0 ? days * 1000.0 / total.Value : null;
             set.Share(a + ".residential_days_per_1000", rate, a + ".residential_days", a + ".population");
         }
 
