@@ -47,15 +47,25 @@ public static class BreakdownFigures
     public static void Add(FigureSet set, string prefix, Measurement m)
     {
         string K(string key) => prefix + "." + key;
-        var episodes = m.Cohort.Episodes;
-        foreach (var (classes, value) in new (IReadOnlyList<(string Key, int From, int To)>, Func<Episodes.Episode, int>)[]
-                 {
-                     (DurationClasses, e => e.DurationDays), (ProviderClasses, e => e.ProviderCount), (MoveClasses, e => e.PlacementMoves),
-                 })
+        (IReadOnlyList<(string Key, int From, int To)> Classes, Func<Episodes.Episode, int> Value)[] breakdowns =
+            [(DurationClasses, e => e.DurationDays), (ProviderClasses, e => e.ProviderCount), (MoveClasses, e => e.PlacementMoves)];
+        // One pass over the cohort for every class of every breakdown: a million episodes read once, not sixteen times.
+        var counts = breakdowns.Select(b => new int[b.Classes.Count]).ToArray();
+        foreach (var e in m.Cohort.Episodes)
         {
-            foreach (var (key, from, to) in classes)
-                set.Count(K(key), episodes.Count(e => value(e) >= from && value(e) <= to));
-            set.Sum(K("counts.episodes"), classes.Select(c => K(c.Key)).ToArray());
+            for (var b = 0; b < breakdowns.Length; b++)
+            {
+                var (classes, value) = breakdowns[b];
+                var v = value(e);
+                for (var c = 0; c < classes.Count; c++)
+                    if (v >= classes[c].From && v <= classes[c].To) counts[b][c]++;
+            }
+        }
+        for (var b = 0; b < breakdowns.Length; b++)
+        {
+            var classes = breakdowns[b].Classes;
+            for (var c = 0; c < classes.Count; c++) set.Count(K(classes[c].Key), counts[b][c]);
+            set.Sum(K("counts.episodes"), classes.Select(x => K(x.Key)).ToArray());
         }
     }
 }
