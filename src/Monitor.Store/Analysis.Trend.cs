@@ -9,7 +9,7 @@ namespace Monitor.Store;
 public sealed partial class Analysis
 {
     /// <summary>How many trend years this analysis measured, and how many it took from the files beside the store
-    /// (<see cref="TrendYearFile"/>): for the benchmarks and the tests.</summary>
+    /// (<see cref="TrendYearFile"/>): what the tests look at.</summary>
     public (int Measured, int Kept) TrendYears { get; private set; }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Monitor.Store.Caching;
 /// names everything the year's figures follow from besides the store: the year, its as-of date, the gap rule, the
 /// residential set, the region, top-N and the code that measures (the modules of the core and the store, so a
 /// changed rule never meets figures of the old one). Whether the store still holds what the year read is
-/// <see cref="MonitorStore.UnchangedUpTo"/>'s to say. Written under a temporary name and renamed into place; a
+/// <see cref="MonitorStore.UnchangedUpTo"/>'s to say. Written whole or not at all (<see cref="AtomicFile"/>); a
 /// file that cannot be read is measured anew.
 /// </summary>
 internal static class TrendYearFile
@@ -58,68 +58,59 @@ internal static class TrendYearFile
 
     public static void Write(string path, StoreVersion version, TrendYear year)
     {
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            w.WriteStartObject();
+            w.WriteNumber("format", Format);
+            w.WriteStartObject("store_version");
+            w.WriteNumber("last_import", version.LastImport);
+            w.WriteNumber("imports", version.Imports);
+            w.WriteString("fingerprint", Convert.ToHexStringLower(version.Fingerprint));
+            w.WriteNumber("max_segment_id", version.MaxSegmentId);
+            w.WriteEndObject();
+            w.WriteStartObject("year");
+            w.WriteString("from", year.Period.From.ToString("O"));
+            w.WriteString("to", year.Period.To.ToString("O"));
+            w.WriteString("as_of", year.AsOf.ToString("O"));
+            w.WriteString("prefix", year.Prefix);
+            w.WriteStartArray("warnings");
+            foreach (var warning in year.Warnings)
             {
                 w.WriteStartObject();
-                w.WriteNumber("format", Format);
-                w.WriteStartObject("store_version");
-                w.WriteNumber("last_import", version.LastImport);
-                w.WriteNumber("imports", version.Imports);
-                w.WriteString("fingerprint", Convert.ToHexStringLower(version.Fingerprint));
-                w.WriteNumber("max_segment_id", version.MaxSegmentId);
-                w.WriteEndObject();
-                w.WriteStartObject("year");
-                w.WriteString("from", year.Period.From.ToString("O"));
-                w.WriteString("to", year.Period.To.ToString("O"));
-                w.WriteString("as_of", year.AsOf.ToString("O"));
-                w.WriteString("prefix", year.Prefix);
-                w.WriteStartArray("warnings");
-                foreach (var warning in year.Warnings)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("file", warning.File);
-                    w.WriteString("coverage_date", warning.CoverageDate.ToString("O"));
-                    w.WriteString("as_of", warning.AsOf.ToString("O"));
-                    w.WriteNumber("open_segments", warning.OpenSegments);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("figures");
-                foreach (var figure in year.Figures)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("key", figure.Key);
-                    w.WriteString("kind", figure.Kind.ToString());
-                    // Written as text: the exact double back, and no JSON limit on values that are not finite.
-                    if (figure.Value is { } value) w.WriteString("value", value.ToString("R", CultureInfo.InvariantCulture));
-                    else w.WriteNull("value");
-                    w.WriteNumber("youths", figure.Youths);
-                    foreach (var (name, text) in new[] { ("numerator", figure.Numerator), ("denominator", figure.Denominator), ("from", figure.From),
-                                 ("to", figure.To), ("of", figure.Of) })
-                        if (text is not null) w.WriteString(name, text);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
+                w.WriteString("file", warning.File);
+                w.WriteString("coverage_date", warning.CoverageDate.ToString("O"));
+                w.WriteString("as_of", warning.AsOf.ToString("O"));
+                w.WriteNumber("open_segments", warning.OpenSegments);
                 w.WriteEndObject();
             }
-            File.Move(temporary, path, overwrite: true);
+            w.WriteEndArray();
+            w.WriteStartArray("figures");
+            foreach (var figure in year.Figures)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", figure.Key);
+                w.WriteString("kind", figure.Kind.ToString());
+                // Written as text: the exact double back, and no JSON limit on values that are not finite.
+                if (figure.Value is { } value) w.WriteString("value", value.ToString("R", CultureInfo.InvariantCulture));
+                else w.WriteNull("value");
+                w.WriteNumber("youths", figure.Youths);
+                foreach (var (name, text) in new[] { ("numerator", figure.Numerator), ("denominator", figure.Denominator), ("from", figure.From),
+                             ("to", figure.To), ("of", figure.Of) })
+                    if (text is not null) w.WriteString(name, text);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        try
+        {
+            AtomicFile.Write(path, Encoding.UTF8.GetString(stream.ToArray()));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A store in a folder that cannot be written is measured all the same, every time.
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
-            {
-            }
         }
     }
 

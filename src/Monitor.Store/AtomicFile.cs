@@ -1,4 +1,4 @@
-namespace Monitor.Jobs;
+namespace Monitor.Store;
 
 /// <summary>Writes a file whole or not at all: a reader (a dashboard, a colleague's script) never sees half
 /// of last night's document, and a killed run leaves yesterday's in place.</summary>
