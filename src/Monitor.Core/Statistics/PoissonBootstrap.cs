@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Monitor.Core.Statistics;
 
@@ -56,7 +57,7 @@ public static class PoissonBootstrap
     {
         // 53 random bits m make the uniform u = m / 2^53 in [0, 1); the weight is the number of cumulative
         // probabilities at or below u. u >= c exactly when m >= ceil(c * 2^53) (both sides scaled by a power of
-        // two, so exactly), which spares the conversion; the first three comparisons (98% of draws stop there)
+        // two, so exactly), which spares the conversion; the first three comparisons (92% of draws stop there)
         // are counted without branches, whose outcome is a coin toss per unit.
         var m = Mix(replicateKey ^ unitKey) >> 11;
         var k = (m >= Threshold0 ? 1 : 0) + (m >= Threshold1 ? 1 : 0) + (m >= Threshold2 ? 1 : 0);
@@ -67,24 +68,39 @@ public static class PoissonBootstrap
 
     private static readonly ulong[] Thresholds = Cumulative.Select(c => (ulong)Math.Ceiling(c * (1UL << 53))).ToArray();
     private static readonly ulong Threshold0 = Thresholds[0], Threshold1 = Thresholds[1], Threshold2 = Thresholds[2];
+    private static readonly ulong Threshold3 = Thresholds[3], Threshold4 = Thresholds[4], Threshold5 = Thresholds[5];
 
     /// <summary>The weights of one unit in several replicates at once, one per lane: lane i is
     /// <c>Weight(replicateKeys[i], unitKey)</c>.</summary>
+    /// <remarks>Inlined into the bootstrap's loop over youths, with the rare draws above 5 in a method of their own. As
+    /// one method with a stack buffer it was compiled once, without tiering, and called for every youth with its
+    /// vectors passed through memory: a third of a bootstrap's processor time (docs/benchmarks.md). The thresholds
+    /// ascend, so counting every one a lane reaches is counting on until the first it does not.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<long> Weights(Vector<ulong> replicateKeys, ulong unitKey)
     {
         var m = Vector.ShiftRightLogical(Mix(replicateKeys ^ new Vector<ulong>(unitKey)), 11);
-        // Each comparison is all ones (-1) where true.
+        // Each comparison is all ones (-1) where true. Up to 5 without branches: a draw above 5 has probability
+        // 0.0006, so with four lanes one pass in 400 takes the branch (one in four would above 2).
         var k = -Vector.AsVectorInt64(Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold0))
                                       + Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold1))
-                                      + Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold2)));
-        if (!Vector.EqualsAny(k, new Vector<long>(3))) return k;
-        Span<long> lanes = stackalloc long[Vector<long>.Count];
-        k.CopyTo(lanes);
-        for (var i = 0; i < lanes.Length; i++)
-            while (lanes[i] >= 3 && lanes[i] < Thresholds.Length && m[i] >= Thresholds[lanes[i]]) lanes[i]++;
-        return new Vector<long>(lanes);
+                                      + Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold2))
+                                      + Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold3))
+                                      + Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold4))
+                                      + Vector.GreaterThanOrEqual(m, new Vector<ulong>(Threshold5)));
+        return Vector.EqualsAny(k, new Vector<long>(6)) ? BeyondFive(m, k) : k;
     }
 
+    /// <summary>The weights when a lane's draw is 6 or more: the remaining thresholds counted on.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<long> BeyondFive(Vector<ulong> m, Vector<long> k)
+    {
+        for (var j = 6; j < Thresholds.Length; j++)
+            k -= Vector.AsVectorInt64(Vector.GreaterThanOrEqual(m, new Vector<ulong>(Thresholds[j])));
+        return k;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<ulong> Mix(Vector<ulong> z)
     {
         z += new Vector<ulong>(0x9E3779B97F4A7C15UL);
