@@ -21,6 +21,9 @@ public sealed partial class Analysis : IDisposable
     private readonly IDisposable _snapshot;
     private Segment[]? _segments;
     private (DateOnly AsOf, string Set)? _sortedFor;
+    // Copies of the segments sorted in another order than _segments, one per order: a report's follow-up under each
+    // gap rule of its sensitivity table shares one (a copy per build cost 400 MB and a sort each at 10 million rows).
+    private readonly Dictionary<(DateOnly AsOf, string Set), Segment[]> _sortedCopies = [];
     private TariffTable? _tariffs;
     private OutcomeData? _outcomeData;
     private LatestAsOf? _latest;
@@ -43,6 +46,7 @@ public sealed partial class Analysis : IDisposable
         _segments = null;
         _loaded = null;
         _sortedFor = null;
+        _sortedCopies.Clear();
         _episodeSets.Clear();
     }
 
@@ -62,10 +66,11 @@ public sealed partial class Analysis : IDisposable
     {
         LoadForBuilding(gapDays);
         // The builder sorts the array in place, in an order set by the as-of date and the residential set,
-        // and episode sets point into it: sets of other gap days share it, other orders get their own copy.
+        // and episode sets point into it: sets of other gap days share it, other orders get a copy of their own.
         var order = (asOf, string.Join(",", residentialSet.Order()));
-        var segments = _sortedFor is null || _sortedFor == order ? _segments : (Segment[])_segments.Clone();
         _sortedFor ??= order;
+        var segments = _segments;
+        if (_sortedFor != order && !_sortedCopies.TryGetValue(order, out segments)) _sortedCopies[order] = segments = (Segment[])_segments.Clone();
         return Build(segments, new EpisodeRules(asOf, gapDays, residentialSet, _tariffs));
     }
 
