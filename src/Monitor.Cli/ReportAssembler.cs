@@ -52,9 +52,15 @@ public static class ReportAssembler
         // The intervals exactly as monitor compare computes them with the same seed: each measurement's own episodes.
         if (request.Replicates > 0) main = analysis.WithStatistics(main, request.Replicates, request.Seed);
         analysis.CheckRegion(request.RegionB);
-        var sensitivity = SensitivityGapDays.Union([request.GapDays]).Order()
-            .Select(gap => gap == request.GapDays ? main : Compare(gap, mainRegion, mainRegion, request.Baseline, request.Followup))
-            .Select(c => new SensitivityRow(c.Baseline.GapDays, c.Baseline, c.Followup)).ToList();
+        // The table's five figures of each period under each gap rule, made for those alone; under the report's own
+        // rule they are the main measurements' figures again, and adding both to one set checks that they agree.
+        SensitivityRow Sensitivity(int gap)
+        {
+            IReadOnlyList<Figure> Of(string measurement, Period period, string periodName) => analysis.SensitivityFigures(
+                SensitivityFigures.Prefix(gap, request.GapDays, measurement), period, request.AsOf, periodName, gap, request.ResidentialSet, mainRegion, request.TopN);
+            return new SensitivityRow(gap, Of("baseline", request.Baseline, "the baseline"), Of("followup", request.Followup, "the follow-up"));
+        }
+        var sensitivity = SensitivityGapDays.Union([request.GapDays]).Order().Select(Sensitivity).ToList();
         var regions = request.RegionB is null
             ? []
             : new[] { request.Baseline, request.Followup }.Select(p => Compare(request.GapDays, request.RegionA, request.RegionB, p, p)).ToList();

@@ -4,6 +4,7 @@ using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
 using Monitor.Core.Outcomes;
+using Monitor.Core.Publication;
 using Monitor.Core.Statistics;
 
 namespace Monitor.Store;
@@ -152,6 +153,22 @@ public sealed partial class Analysis : IDisposable
             Measure(EpisodesAsOf(firstAsOf, gapDays, residentialSet), first, firstRegion, topN),
             Measure(EpisodesAsOf(secondAsOf, gapDays, residentialSet), second, secondRegion, topN),
             asOf.WindowDays);
+    }
+
+    /// <summary>
+    /// The figures a report's sensitivity table shows of <paramref name="period"/> under another gap rule, under
+    /// <paramref name="prefix"/>: the episodes under that rule (taken over from its episode file where they still hold),
+    /// then those five figures alone (<see cref="SensitivityFigures.Of(string, EpisodeSet, MeasurementParameters, ReferenceData)"/>).
+    /// The episode set is not kept: nothing else of the report reads it.
+    /// </summary>
+    public IReadOnlyList<Figure> SensitivityFigures(string prefix, Period period, AsOfChoice asOf, string periodName, int gapDays,
+        IReadOnlyList<CareType> residentialSet, string? region, int topN = MeasurementParameters.DefaultTopN)
+    {
+        CheckRegion(region);
+        var date = AsOfFor(asOf, period, periodName);
+        if (!_episodeSets.TryGetValue((date, gapDays, string.Join(",", residentialSet.Order())), out var set))
+            set = BuildEpisodes(date, gapDays, residentialSet);
+        return Core.Publication.SensitivityFigures.Of(prefix, set, new MeasurementParameters(period, region, topN), Reference);
     }
 
     /// <summary>The comparison with its intervals for a researcher (<see cref="ComparisonStatistics"/>): the

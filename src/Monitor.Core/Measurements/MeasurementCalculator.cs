@@ -25,20 +25,7 @@ public static class MeasurementCalculator
     {
         var rules = set.Rules;
         var period = parameters.Period;
-        if (rules.AsOf < period.To)
-            throw new InvalidRequestException($"the as-of date {rules.AsOf:yyyy-MM-dd} is before the period's end {period.To:yyyy-MM-dd}");
-
-        // The cohort: everyone who stayed at some moment in the period ("op enig moment in verblijf"). Counted
-        // first, so that the lists below are allocated once at their size: a region's cohort runs to a million.
-        bool InCohort(Episode e) => e.Start <= period.To && (e.Ongoing || e.End >= period.From)
-                                    && (parameters.Region is null || reference.RegionOf(e.Municipality) == parameters.Region);
-        var episodes = set.Episodes;
-        var size = 0;
-        for (var i = 0; i < episodes.Count; i++)
-            if (InCohort(episodes[i])) size++;
-        var cohort = new List<Episode>(size);
-        for (var i = 0; i < episodes.Count; i++)
-            if (InCohort(episodes[i])) cohort.Add(episodes[i]);
+        var cohort = CohortOf(set, parameters, reference);
 
         // The parts below only read the cohort: they run side by side on the machine's cores. Figures over a
         // part of the cohort that is not kept are running sums, in cohort order as the lists were.
@@ -139,11 +126,31 @@ public static class MeasurementCalculator
             new Cohort(cohort, exitedInPeriod, entries, entries8Plus, topN));
     }
 
+    /// <summary>The cohort: everyone who stayed at some moment in the period ("op enig moment in verblijf"), in the
+    /// region when one is asked, in the set's order (by youth and start).</summary>
+    internal static List<Episode> CohortOf(EpisodeSet set, MeasurementParameters parameters, ReferenceData reference)
+    {
+        var period = parameters.Period;
+        if (set.Rules.AsOf < period.To)
+            throw new InvalidRequestException($"the as-of date {set.Rules.AsOf:yyyy-MM-dd} is before the period's end {period.To:yyyy-MM-dd}");
+        // Counted first, so that the list is allocated once at its size: a region's cohort runs to a million.
+        bool InCohort(Episode e) => e.Start <= period.To && (e.Ongoing || e.End >= period.From)
+                                    && (parameters.Region is null || reference.RegionOf(e.Municipality) == parameters.Region);
+        var episodes = set.Episodes;
+        var size = 0;
+        for (var i = 0; i < episodes.Count; i++)
+            if (InCohort(episodes[i])) size++;
+        var cohort = new List<Episode>(size);
+        for (var i = 0; i < episodes.Count; i++)
+            if (InCohort(episodes[i])) cohort.Add(episodes[i]);
+        return cohort;
+    }
+
     /// <summary>Times to exit for Kaplan–Meier: event = closed by the as-of date, censored = ongoing.</summary>
     public static IEnumerable<SurvivalTime> SurvivalTimes(IEnumerable<Episode> episodes) =>
         episodes.Select(e => new SurvivalTime(e.DurationDays, Event: !e.Ongoing));
 
-    private static EntryCohortFigures EntryCohort(IReadOnlyList<Episode> entries)
+    internal static EntryCohortFigures EntryCohort(IReadOnlyList<Episode> entries)
     {
         var curve = KaplanMeier.Estimate(SurvivalTimes(entries));
         return new EntryCohortFigures(entries.Count, entries.Count(e => !e.Ongoing),
@@ -267,7 +274,7 @@ public static class MeasurementCalculator
         public int SingleProvider;
     }
 
-    private static double? Mean<T>(IReadOnlyList<T> items, Func<T, int> value)
+    internal static double? Mean<T>(IReadOnlyList<T> items, Func<T, int> value)
     {
         if (items.Count == 0) return null;
         long sum = 0;

@@ -33,7 +33,10 @@ public sealed record ReportInput(
     public AreaFigures.PopulationOf Population { get; init; } = (_, _) => null;
 }
 
-public sealed record SensitivityRow(int GapDays, Measurement Baseline, Measurement Followup);
+/// <param name="Baseline">The figures the sensitivity table shows of the baseline under this gap rule, under their keys
+/// (<see cref="SensitivityFigures.Of"/>).</param>
+/// <param name="Followup">The same of the follow-up.</param>
+public sealed record SensitivityRow(int GapDays, IReadOnlyList<Figure> Baseline, IReadOnlyList<Figure> Followup);
 
 /// <param name="SuppressionThreshold">T of PROTOCOL.md 8.</param>
 /// <param name="TrendWindowDays">The follow-up window every trend year is read with.</param>
