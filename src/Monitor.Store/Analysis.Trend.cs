@@ -1,5 +1,8 @@
+using Monitor.Core;
 using Monitor.Core.Domain;
+using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
+using Monitor.Core.Outcomes;
 using Monitor.Core.Publication;
 using Monitor.Store.Caching;
 
@@ -13,7 +16,8 @@ public sealed partial class Analysis
     public (int Measured, int Kept) TrendYears { get; private set; }
 
     /// <summary>
-    /// One year of a report's trend: the figures of <see cref="MeasureOnce"/> that the trend shows. A year measured
+    /// One year of a report's trend: the figures the trend shows (<see cref="TrendFigures.Of(string, EpisodeSet, MeasurementParameters, ReferenceData, OutcomeData, IReadOnlyDictionary{long, ExtractCoverage})"/>)
+    /// of the episodes of the youths around the year (<see cref="EpisodesAround"/>). A year measured
     /// before is taken from its file when the store still holds what it read (<see cref="MonitorStore.UnchangedUpTo"/>:
     /// a nightly delta whose rows all start after the year's as-of date leaves it as it was), else measured anew.
     /// The same figures either way (tests/Monitor.Integration.Tests/TrendCacheTests.cs).
@@ -32,9 +36,24 @@ public sealed partial class Analysis
             TrendYears = (TrendYears.Measured, TrendYears.Kept + 1);
             return kept;
         }
-        var year = TrendFigures.Of(TrendFigures.Prefix(period.From.Year), MeasureOnce(period, AsOfChoice.Of(date), gapDays, residentialSet, region, topN), Reference);
+        if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
+        var year = TrendFigures.Of(TrendFigures.Prefix(period.From.Year), EpisodesAround(period, date, gapDays, residentialSet),
+            new MeasurementParameters(period, region, topN), Reference, OutcomeData, OpenSourcesAt(date));
         if (_useCaches) TrendYearFile.Write(path, Version, year);
         TrendYears = (TrendYears.Measured + 1, TrendYears.Kept);
         return year;
+    }
+
+    /// <summary>
+    /// The episodes of <paramref name="period"/> read at <paramref name="date"/> when they are needed once (a trend year):
+    /// built for the youths around the period alone (<see cref="PeriodSegments"/>, a small copy of their segments), not
+    /// kept, and the episode files beside the store left as they are. A set this analysis keeps under the same rules
+    /// is taken instead.
+    /// </summary>
+    internal EpisodeSet EpisodesAround(Period period, DateOnly date, int gapDays, IReadOnlyList<CareType> residentialSet)
+    {
+        if (_episodeSets.TryGetValue((date, gapDays, string.Join(",", residentialSet.Order())), out var kept)) return kept;
+        LoadForBuilding(gapDays);
+        return EpisodeBuilder.Build(PeriodSegments.Of(_segments, period, gapDays), new EpisodeRules(date, gapDays, residentialSet, _tariffs));
     }
 }

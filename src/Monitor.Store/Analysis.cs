@@ -99,13 +99,18 @@ public sealed partial class Analysis : IDisposable
         CheckRegion(region);
         if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
         var measurement = MeasurementCalculator.Measure(episodes, new MeasurementParameters(period, region, topN), Reference);
-        var asOf = episodes.Rules.AsOf;
-        if (!_openSources.TryGetValue(asOf, out var openSources)) _openSources[asOf] = openSources = _store.OpenSegmentsOfEarlyExtracts(asOf);
         return measurement with
         {
             Outcomes = OutcomeCalculator.Measure(episodes, measurement, Reference, OutcomeData),
-            Warnings = CoverageWarning.Of(measurement, episodes, openSources),
+            Warnings = CoverageWarning.Of(measurement, episodes, OpenSourcesAt(episodes.Rules.AsOf)),
         };
+    }
+
+    /// <summary>What the coverage warnings at <paramref name="asOf"/> need of the store (<see cref="CoverageWarning.Of(Measurement, EpisodeSet, IReadOnlyDictionary{long, ExtractCoverage})"/>), read once per date.</summary>
+    private IReadOnlyDictionary<long, ExtractCoverage> OpenSourcesAt(DateOnly asOf)
+    {
+        if (!_openSources.TryGetValue(asOf, out var openSources)) _openSources[asOf] = openSources = _store.OpenSegmentsOfEarlyExtracts(asOf);
+        return openSources;
     }
 
     /// <summary>One measurement: the episodes as of the date <paramref name="asOf"/> chooses for the period.</summary>
@@ -114,28 +119,6 @@ public sealed partial class Analysis : IDisposable
     {
         CheckRegion(region);
         return Measure(EpisodesAsOf(AsOfFor(asOf, period), gapDays, residentialSet), period, region, topN);
-    }
-
-    /// <summary>
-    /// One measurement whose episodes are not needed again (a report's trend years): built for the youths around
-    /// the period alone (<see cref="PeriodSegments"/>, a small copy of their segments), not kept, its cohort's
-    /// episodes detached from that copy, and the episode files beside the store left as they are. The same figures
-    /// as <see cref="Measure(Period, AsOfChoice, int, IReadOnlyList{CareType}, string?, int)"/>.
-    /// </summary>
-    public Measurement MeasureOnce(Period period, AsOfChoice asOf, int gapDays, IReadOnlyList<CareType> residentialSet, string? region,
-        int topN = MeasurementParameters.DefaultTopN)
-    {
-        CheckRegion(region);
-        var date = AsOfFor(asOf, period);
-        if (_episodeSets.TryGetValue((date, gapDays, string.Join(",", residentialSet.Order())), out var kept))
-            return Measure(kept, period, region, topN);
-        LoadForBuilding(gapDays);
-        var around = PeriodSegments.Of(_segments, period, gapDays);
-        var measurement = Measure(EpisodeBuilder.Build(around, new EpisodeRules(date, gapDays, residentialSet, _tariffs)), period, region, topN);
-        var cohort = measurement.Cohort;
-        foreach (var episode in cohort.Episodes.Concat(cohort.ExitedInPeriod).Concat(cohort.Entries).Concat(cohort.Entries8Plus).Concat(cohort.TopN))
-            episode.Detach();
-        return measurement;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Monitor.Core.Domain;
 using Monitor.Core.Measurements;
 using Monitor.Core.Privacy;
+using Monitor.Core.Publication;
 using Monitor.Ingest;
 using Monitor.Integration.Tests.ImportModel;
 using Monitor.Integration.Tests.Support;
@@ -107,7 +108,7 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
-    public void AMeasurementOnceGivesTheSameFiguresAndLeavesTheEpisodeFileAsItWas()
+    public void ATrendYearGivesTheFiguresOfTheFullMeasurementAndLeavesTheEpisodeFileAsItWas()
     {
         using var store = MonitorStore.Open(_folder.Db);
         Import(store, "a.csv", [.. Stays(1, 40), .. Stays(2, 20, start: "2019-03-01")]);
@@ -121,18 +122,18 @@ public sealed class CacheTests : IDisposable
         {
             using var fromStore = new Analysis(store, useCaches: false);
             var m = fromStore.Measure(Period.Year(year), AsOfChoice.OfWindow(182), 7, CareTypes.DefaultResidentialSet, null);
-            return (Json: JsonDocuments.Measure(m), Involvement: m.Cohort.Episodes.Select(e => e.Involvement.Sum(i => i.Days)).ToList());
+            return TrendFigures.Of(TrendFigures.Prefix(year), m, fromStore.Reference);
         }).ToList();
 
         using var analysis = new Analysis(store, useCaches: true);
         analysis.Measure(Year2020, AsOfChoice.Of(nightly), 7, CareTypes.DefaultResidentialSet, null); // the report's main measurement
-        var once = years.Select(year => analysis.MeasureOnce(Period.Year(year), AsOfChoice.OfWindow(182), 7, CareTypes.DefaultResidentialSet, null)).ToList();
+        var trend = years.Select(year => analysis.TrendYear(Period.Year(year), AsOfChoice.OfWindow(182), 7, CareTypes.DefaultResidentialSet, null)).ToList();
+        Assert.Equal((3, 0), analysis.TrendYears);
         for (var i = 0; i < years.Length; i++)
         {
-            Assert.Equal(expected[i].Json, JsonDocuments.Measure(once[i]));
-            // Detached from the segments (and measured before the next year's build), the cohort's episodes still know
-            // who was involved for how long.
-            Assert.Equal(expected[i].Involvement, once[i].Cohort.Episodes.Select(e => e.Involvement.Sum(p => p.Days)));
+            Assert.Equal((expected[i].Period, expected[i].AsOf, expected[i].Prefix), (trend[i].Period, trend[i].AsOf, trend[i].Prefix));
+            Assert.Equal(expected[i].Figures, trend[i].Figures);
+            Assert.Equal(expected[i].Warnings, trend[i].Warnings);
         }
         Assert.Equal(before.Keys.Order(), Directory.GetFiles(CacheFolder, "episodes-*").Order());
         foreach (var (file, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(file));

@@ -65,12 +65,4 @@ public sealed class Episode
         _segments = segments;
         _asOf = asOf.DayNumber;
     }
-
-    /// <summary>Works out the involvement now and lets go of the set's segment array: for an episode kept after its
-    /// set is dropped (a trend year's cohort), which would otherwise keep the whole array alive.</summary>
-    public void Detach()
-    {
-        if (_segments is { } segments) _involvement ??= EpisodeBuilder.Involvement(segments.AsSpan(FirstSegment, SegmentCount), DateOnly.FromDayNumber(_asOf));
-        _segments = null;
-    }
 }

@@ -25,12 +25,16 @@ public sealed record CoverageWarning(string File, DateOnly CoverageDate, DateOnl
     /// </summary>
     /// <param name="openSources">For each segment open at the as-of date that comes from an extract covering
     /// less than up to the as-of date, that extract (segments of other extracts are not in it).</param>
-    public static IReadOnlyList<CoverageWarning> Of(Measurement measurement, EpisodeSet set, IReadOnlyDictionary<long, ExtractCoverage> openSources)
+    public static IReadOnlyList<CoverageWarning> Of(Measurement measurement, EpisodeSet set, IReadOnlyDictionary<long, ExtractCoverage> openSources) =>
+        Of(measurement.Cohort.Episodes, set, openSources);
+
+    /// <summary>The warnings of a measurement's cohort <paramref name="cohort"/>.</summary>
+    public static IReadOnlyList<CoverageWarning> Of(IReadOnlyList<Episode> cohort, EpisodeSet set, IReadOnlyDictionary<long, ExtractCoverage> openSources)
     {
         if (openSources.Count == 0) return [];
         var asOf = set.Rules.AsOf;
         var counts = new Dictionary<ExtractCoverage, int>();
-        foreach (var episode in measurement.Cohort.Episodes)
+        foreach (var episode in cohort)
         {
             foreach (var segment in set.SegmentsOf(episode))
             {

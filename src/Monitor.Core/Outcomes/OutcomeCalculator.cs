@@ -28,28 +28,12 @@ public static class OutcomeCalculator
         var notes = new List<string>();
         bool InArea(int municipality) => measurement.Region is null || reference.RegionOf(municipality) == measurement.Region;
 
-        // Residential days inside the period, censored at the as-of date.
-        long days = 0;
-        foreach (var e in cohort) days += ResidentialDaysIn(e, period, asOf);
+        var days = ResidentialDays(cohort, period, asOf);
         var inCareAtEnd = cohort.Where(e => e.Start <= period.To && e.LastDay(asOf) >= period.To).Select(e => e.YouthId).Distinct().Count();
 
-        // The population of the area: the region's municipalities, or without a region every municipality
-        // of the regions file and of the cohort. Missing counts make the rates null, never a silent zero.
         var year = period.From.Year;
-        var area = measurement.Region is { } region
-            ? reference.MunicipalitiesOf(region).ToHashSet()
-            : reference.Municipalities.Concat(DistinctMunicipalities(cohort)).ToHashSet();
-        var populationOf = data.Population.Where(p => p.Year == year).GroupBy(p => p.Municipality).ToDictionary(g => g.Key, g => g.Last().Youths);
-        var missing = area.Where(m => !populationOf.ContainsKey(m)).Order().ToList();
-        long? population = null;
-        if (missing.Count > 0)
-            notes.Add($"no population for {year} of municipality {string.Join(", ", missing.Select(Codes.Municipality))}: rates per 1,000 are left out");
-        else if (area.Count == 0)
-            notes.Add("no municipalities to take a population of (no regions file and an empty cohort): rates per 1,000 are left out");
-        else
-            population = area.Sum(m => (long)populationOf[m]);
-        if (population == 0) notes.Add($"the population of the area is 0 in {year}: rates per 1,000 are left out");
-        double? Per1000(double count) => population is > 0 ? count * 1000.0 / population.Value : null;
+        var population = Population(year, measurement.Region, cohort, reference, data, notes);
+        double? Per1000(double count) => PerThousand(count, population);
 
         // The flows walk every episode and the crises every cohort youth's segments: side by side.
         List<QuarterFlow> flows = [];
@@ -71,6 +55,40 @@ public static class OutcomeCalculator
             Rom: Rom(set, cohort, asOf, data, notes),
             Notes: notes);
     }
+
+    /// <summary>Residential days inside the period, censored at the as-of date: the sum of <see cref="ResidentialDaysIn"/>.</summary>
+    internal static long ResidentialDays(IReadOnlyList<Episode> cohort, Period period, DateOnly asOf)
+    {
+        long days = 0;
+        foreach (var e in cohort) days += ResidentialDaysIn(e, period, asOf);
+        return days;
+    }
+
+    /// <summary>
+    /// The population of the area in <paramref name="year"/>: the region's municipalities, or without a region every
+    /// municipality of the regions file and of the cohort. Missing counts make the rates null, never a silent zero:
+    /// why is added to <paramref name="notes"/>.
+    /// </summary>
+    internal static long? Population(int year, string? region, IReadOnlyList<Episode> cohort, ReferenceData reference, OutcomeData data, List<string> notes)
+    {
+        var area = region is not null
+            ? reference.MunicipalitiesOf(region).ToHashSet()
+            : reference.Municipalities.Concat(DistinctMunicipalities(cohort)).ToHashSet();
+        var populationOf = data.Population.Where(p => p.Year == year).GroupBy(p => p.Municipality).ToDictionary(g => g.Key, g => g.Last().Youths);
+        var missing = area.Where(m => !populationOf.ContainsKey(m)).Order().ToList();
+        long? population = null;
+        if (missing.Count > 0)
+            notes.Add($"no population for {year} of municipality {string.Join(", ", missing.Select(Codes.Municipality))}: rates per 1,000 are left out");
+        else if (area.Count == 0)
+            notes.Add("no municipalities to take a population of (no regions file and an empty cohort): rates per 1,000 are left out");
+        else
+            population = area.Sum(m => (long)populationOf[m]);
+        if (population == 0) notes.Add($"the population of the area is 0 in {year}: rates per 1,000 are left out");
+        return population;
+    }
+
+    /// <summary>A count per 1,000 of the population; null without a population above 0.</summary>
+    internal static double? PerThousand(double count, long? population) => population is > 0 ? count * 1000.0 / population.Value : null;
 
     /// <summary>An episode's days from the later of its start and <c>from</c> to the earlier of its last day
     /// (the as-of date while it runs) and <c>to</c>, both inclusive; 0 outside the period.</summary>

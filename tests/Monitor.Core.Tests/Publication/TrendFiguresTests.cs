@@ -1,0 +1,62 @@
+using Monitor.Core.Domain;
+using Monitor.Core.Episodes;
+using Monitor.Core.Measurements;
+using Monitor.Core.Outcomes;
+using Monitor.Core.Publication;
+using Monitor.Core.Tests.Episodes;
+using Monitor.Core.Tests.Outcomes;
+
+namespace Monitor.Core.Tests.Publication;
+
+/// <summary>A trend year made straight from the episodes (as a report makes the years that are not its baseline or
+/// follow-up) against the trend year of the full measurement with its outcomes and coverage warnings.</summary>
+public class TrendFiguresTests
+{
+    [Fact]
+    public void ATrendYearFromTheEpisodesIsThatOfTheFullMeasurement()
+    {
+        // Property: seeded random stores (stays before, in and after the year, running and ended, municipalities inside
+        // and outside the regions), the population of some municipalities missing or 0 in some runs, a region or all,
+        // open segments from early extracts. The figures (value, kind, youths, numerator, denominator) and the warnings
+        // equal those of the full measurement.
+        var random = new Random(83);
+        var reference = Outcome.TwoRegions;
+        int[] municipalities = [193, 148, 153, 164, 344];
+        var early = new ExtractCoverage(1, "vroeg.csv", new DateOnly(2021, 3, 31));
+        for (var run = 0; run < 200; run++)
+        {
+            var segments = new List<Segment>();
+            for (var youth = 1; youth <= random.Next(0, 40); youth++)
+            {
+                var day = new DateOnly(2019, 6, 1).AddDays(random.Next(800));
+                for (var k = random.Next(1, 4); k > 0; k--)
+                {
+                    var end = random.Next(5) == 0 ? (DateOnly?)null : day.AddDays(random.Next(0, 300));
+                    segments.Add(Seg.Make(youth, 10000001 + random.Next(4), day.ToString("yyyy-MM-dd"), end?.ToString("yyyy-MM-dd"),
+                        municipality: municipalities[random.Next(municipalities.Length)]));
+                    if (end is null) break;
+                    day = end.Value.AddDays(random.Next(1, 45));
+                }
+            }
+            var population = municipalities.Where(_ => random.Next(8) != 0)
+                .Select(m => new PopulationRow(m, 2020, random.Next(6) == 0 ? 0 : 1000 + random.Next(5000))).ToList();
+            var data = Outcome.Data(population: population);
+            var openSources = segments.Where(s => random.Next(3) == 0).ToDictionary(s => s.Id, _ => early);
+            var set = EpisodeBuilder.Build(segments.ToArray(), Seg.Rules("2021-07-01", new[] { 0, 7, 30 }[random.Next(3)]));
+            var parameters = new MeasurementParameters(Period.Year(2020), random.Next(3) == 0 ? "IJsselland" : null);
+
+            var measured = MeasurementCalculator.Measure(set, parameters, reference);
+            measured = measured with
+            {
+                Outcomes = OutcomeCalculator.Measure(set, measured, reference, data),
+                Warnings = CoverageWarning.Of(measured, set, openSources),
+            };
+            var expected = TrendFigures.Of("trend.2020", measured, reference);
+            var actual = TrendFigures.Of("trend.2020", set, parameters, reference, data, openSources);
+
+            Assert.Equal((expected.Period, expected.AsOf, expected.Prefix), (actual.Period, actual.AsOf, actual.Prefix));
+            Assert.Equal(expected.Figures, actual.Figures);
+            Assert.Equal(expected.Warnings, actual.Warnings);
+        }
+    }
+}
