@@ -50,7 +50,7 @@ public sealed partial class Analysis
     /// kept, and the episode files beside the store left as they are. A set this analysis keeps under the same rules
     /// is taken instead.
     /// </summary>
-    internal EpisodeSet EpisodesAround(Period period, DateOnly date, int gapDays, IReadOnlyList<CareType> residentialSet)
+    private EpisodeSet EpisodesAround(Period period, DateOnly date, int gapDays, IReadOnlyList<CareType> residentialSet)
     {
         if (_episodeSets.TryGetValue((date, gapDays, string.Join(",", residentialSet.Order())), out var kept)) return kept;
         LoadForBuilding(gapDays);

@@ -22,21 +22,9 @@ public class SensitivityFiguresTests
         int[] municipalities = [193, 148, 153, 164, 344, 150];
         for (var run = 0; run < 200; run++)
         {
-            var segments = new List<Segment>();
-            for (var youth = 1; youth <= random.Next(0, 50); youth++)
-            {
-                var day = new DateOnly(2019, 6, 1).AddDays(random.Next(800));
-                for (var k = random.Next(1, 5); k > 0; k--)
-                {
-                    var end = random.Next(5) == 0 ? (DateOnly?)null : day.AddDays(random.Next(0, 250));
-                    segments.Add(Seg.Make(youth, 10000001 + random.Next(4), day.ToString("yyyy-MM-dd"), end?.ToString("yyyy-MM-dd"),
-                        municipality: municipalities[random.Next(municipalities.Length)]));
-                    if (end is null) break;
-                    day = end.Value.AddDays(random.Next(1, 45));
-                }
-            }
+            var segments = RandomStays.Of(random, 50, new DateOnly(2019, 6, 1), municipalities, maxDays: 250);
             var gap = new[] { 0, 2, 7, 30 }[random.Next(4)];
-            var set = EpisodeBuilder.Build(segments.ToArray(), Seg.Rules("2021-06-30", gap));
+            var set = EpisodeBuilder.Build(segments, Seg.Rules("2021-06-30", gap));
             var period = random.Next(4) == 0 ? new Period(new DateOnly(2020, 4, 1), new DateOnly(2020, 9, 30)) : Period.Year(2020);
             var parameters = new MeasurementParameters(period, random.Next(3) == 0 ? "Twente" : null);
 

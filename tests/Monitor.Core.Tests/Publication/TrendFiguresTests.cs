@@ -25,24 +25,12 @@ public class TrendFiguresTests
         var early = new ExtractCoverage(1, "vroeg.csv", new DateOnly(2021, 3, 31));
         for (var run = 0; run < 200; run++)
         {
-            var segments = new List<Segment>();
-            for (var youth = 1; youth <= random.Next(0, 40); youth++)
-            {
-                var day = new DateOnly(2019, 6, 1).AddDays(random.Next(800));
-                for (var k = random.Next(1, 4); k > 0; k--)
-                {
-                    var end = random.Next(5) == 0 ? (DateOnly?)null : day.AddDays(random.Next(0, 300));
-                    segments.Add(Seg.Make(youth, 10000001 + random.Next(4), day.ToString("yyyy-MM-dd"), end?.ToString("yyyy-MM-dd"),
-                        municipality: municipalities[random.Next(municipalities.Length)]));
-                    if (end is null) break;
-                    day = end.Value.AddDays(random.Next(1, 45));
-                }
-            }
+            var segments = RandomStays.Of(random, 40, new DateOnly(2019, 6, 1), municipalities, maxDays: 300);
             var population = municipalities.Where(_ => random.Next(8) != 0)
                 .Select(m => new PopulationRow(m, 2020, random.Next(6) == 0 ? 0 : 1000 + random.Next(5000))).ToList();
             var data = Outcome.Data(population: population);
             var openSources = segments.Where(s => random.Next(3) == 0).ToDictionary(s => s.Id, _ => early);
-            var set = EpisodeBuilder.Build(segments.ToArray(), Seg.Rules("2021-07-01", new[] { 0, 7, 30 }[random.Next(3)]));
+            var set = EpisodeBuilder.Build(segments, Seg.Rules("2021-07-01", new[] { 0, 7, 30 }[random.Next(3)]));
             var parameters = new MeasurementParameters(Period.Year(2020), random.Next(3) == 0 ? "IJsselland" : null);
 
             var measured = MeasurementCalculator.Measure(set, parameters, reference);

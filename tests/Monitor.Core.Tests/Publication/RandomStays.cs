@@ -1,0 +1,29 @@
+using Monitor.Core.Domain;
+using Monitor.Core.Tests.Episodes;
+
+namespace Monitor.Core.Tests.Publication;
+
+/// <summary>Seeded random stores for the property tests of figures made from episodes: youths with a few stays one
+/// after another (ended, or running and then the last), with several providers, in municipalities given.</summary>
+internal static class RandomStays
+{
+    /// <param name="youths">Up to this many youths (none at all is one of the stores).</param>
+    /// <param name="firstDay">The earliest first start; the first stay of each youth starts up to 800 days later.</param>
+    public static Segment[] Of(Random random, int youths, DateOnly firstDay, int[] municipalities, int maxDays)
+    {
+        var segments = new List<Segment>();
+        for (var youth = 1; youth <= random.Next(0, youths); youth++)
+        {
+            var day = firstDay.AddDays(random.Next(800));
+            for (var k = random.Next(1, 5); k > 0; k--)
+            {
+                var end = random.Next(5) == 0 ? (DateOnly?)null : day.AddDays(random.Next(0, maxDays));
+                segments.Add(Seg.Make(youth, 10000001 + random.Next(4), day.ToString("yyyy-MM-dd"), end?.ToString("yyyy-MM-dd"),
+                    municipality: municipalities[random.Next(municipalities.Length)]));
+                if (end is null) break;
+                day = end.Value.AddDays(random.Next(1, 45));
+            }
+        }
+        return segments.ToArray();
+    }
+}
