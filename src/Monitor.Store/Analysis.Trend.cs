@@ -45,7 +45,8 @@ public sealed partial class Analysis
     }
 
     /// <summary>
-    /// The episodes of <paramref name="period"/> read at <paramref name="date"/> when they are needed once (a trend year):
+    /// The episodes of <paramref name="period"/> read at <paramref name="date"/> when they are needed once (a trend year, a
+    /// row of the sensitivity table):
     /// built for the youths around the period alone (<see cref="PeriodSegments"/>, a small copy of their segments), not
     /// kept, and the episode files beside the store left as they are. A set this analysis keeps under the same rules
     /// is taken instead.

@@ -139,19 +139,18 @@ public sealed partial class Analysis : IDisposable
     }
 
     /// <summary>
-    /// The figures a report's sensitivity table shows of <paramref name="period"/> under another gap rule, under
-    /// <paramref name="prefix"/>: the episodes under that rule (taken over from its episode file where they still hold),
-    /// then those five figures alone (<see cref="SensitivityFigures.Of(string, EpisodeSet, MeasurementParameters, ReferenceData)"/>).
-    /// The episode set is not kept: nothing else of the report reads it.
+    /// The figures a report's sensitivity table shows of <paramref name="period"/> under a gap rule, under
+    /// <paramref name="prefix"/>: the episodes of the youths around the period under that rule (<see cref="EpisodesAround"/>,
+    /// or the set this analysis keeps under the same rules), then those five figures alone
+    /// (<see cref="SensitivityFigures.Of(string, EpisodeSet, MeasurementParameters, ReferenceData)"/>).
     /// </summary>
     public IReadOnlyList<Figure> SensitivityFigures(string prefix, Period period, AsOfChoice asOf, string periodName, int gapDays,
         IReadOnlyList<CareType> residentialSet, string? region, int topN = MeasurementParameters.DefaultTopN)
     {
         CheckRegion(region);
         var date = AsOfFor(asOf, period, periodName);
-        if (!_episodeSets.TryGetValue((date, gapDays, string.Join(",", residentialSet.Order())), out var set))
-            set = BuildEpisodes(date, gapDays, residentialSet);
-        return Core.Publication.SensitivityFigures.Of(prefix, set, new MeasurementParameters(period, region, topN), Reference);
+        return Core.Publication.SensitivityFigures.Of(prefix, EpisodesAround(period, date, gapDays, residentialSet),
+            new MeasurementParameters(period, region, topN), Reference);
     }
 
     /// <summary>The comparison with its intervals for a researcher (<see cref="ComparisonStatistics"/>): the

@@ -16,7 +16,8 @@ public class SensitivityFiguresTests
     {
         // Property: seeded random stores (stays before, in and after the period, running and ended, several providers,
         // moves, municipalities inside and outside the regions), every gap rule of the table, a region or all, the year
-        // and a part of it. Every figure (its value and the youths it rests on) equals the full measurement's.
+        // and a part of it. Every figure (its value and the youths it rests on) equals the full measurement's, also when
+        // made from the episodes of the youths around the period alone (as a report makes them).
         var random = new Random(61);
         var reference = Outcome.TwoRegions;
         int[] municipalities = [193, 148, 153, 164, 344, 150];
@@ -33,6 +34,8 @@ public class SensitivityFiguresTests
             var expected = SensitivityFigures.Keys.Select(k => full["gap_days_x.baseline." + k]).ToList();
             var actual = SensitivityFigures.Of("gap_days_x.baseline", set, parameters, reference);
             Assert.Equal(expected, actual);
+            var around = EpisodeBuilder.Build(PeriodSegments.Of(segments, period, gap), Seg.Rules("2021-06-30", gap));
+            Assert.Equal(expected, SensitivityFigures.Of("gap_days_x.baseline", around, parameters, reference));
             Assert.Equal(SensitivityFigures.Keys.Select(k => "gap_days_x.baseline." + k), actual.Select(f => f.Key));
         }
     }

@@ -18,7 +18,7 @@ public class TrendFiguresTests
         // Property: seeded random stores (stays before, in and after the year, running and ended, municipalities inside
         // and outside the regions), the population of some municipalities missing or 0 in some runs, a region or all,
         // open segments from early extracts. The figures (value, kind, youths, numerator, denominator) and the warnings
-        // equal those of the full measurement.
+        // equal those of the full measurement, also when made from the youths around the year alone.
         var random = new Random(83);
         var reference = Outcome.TwoRegions;
         int[] municipalities = [193, 148, 153, 164, 344];
@@ -30,7 +30,8 @@ public class TrendFiguresTests
                 .Select(m => new PopulationRow(m, 2020, random.Next(6) == 0 ? 0 : 1000 + random.Next(5000))).ToList();
             var data = Outcome.Data(population: population);
             var openSources = segments.Where(s => random.Next(3) == 0).ToDictionary(s => s.Id, _ => early);
-            var set = EpisodeBuilder.Build(segments, Seg.Rules("2021-07-01", new[] { 0, 7, 30 }[random.Next(3)]));
+            var gap = new[] { 0, 7, 30 }[random.Next(3)];
+            var set = EpisodeBuilder.Build(segments, Seg.Rules("2021-07-01", gap));
             var parameters = new MeasurementParameters(Period.Year(2020), random.Next(3) == 0 ? "IJsselland" : null);
 
             var measured = MeasurementCalculator.Measure(set, parameters, reference);
@@ -45,6 +46,11 @@ public class TrendFiguresTests
             Assert.Equal((expected.Period, expected.AsOf, expected.Prefix), (actual.Period, actual.AsOf, actual.Prefix));
             Assert.Equal(expected.Figures, actual.Figures);
             Assert.Equal(expected.Warnings, actual.Warnings);
+            // As a report makes it: from the episodes of the youths around the year alone.
+            var around = TrendFigures.Of("trend.2020", EpisodeBuilder.Build(PeriodSegments.Of(segments, Period.Year(2020), gap), Seg.Rules("2021-07-01", gap)),
+                parameters, reference, data, openSources);
+            Assert.Equal(expected.Figures, around.Figures);
+            Assert.Equal(expected.Warnings, around.Warnings);
         }
     }
 }
