@@ -46,7 +46,7 @@ for run in $(seq 1 "$repeats"); do
   rm -rf store.db.cache
   time_step monitor-measure-cold "$run" "no cache: reads the store, writes the caches" "${monitor[@]}" "${measure[@]}" --db store.db
   time_step monitor-measure "$run" "caches of this version" "${monitor[@]}" "${measure[@]}" --db store.db
-  time_step monitor-report "$run" "the report (the night before: writes the kept trend years)" "${monitor[@]}" report --baseline 2020 --followup 2021 --as-of 2022-06-30 --out report --db store.db
+  time_step monitor-report "$run" "the report (the night before: writes the kept trend years and sensitivity rows)" "${monitor[@]}" report --baseline 2020 --followup 2021 --as-of 2022-06-30 --out report --db store.db
   # The nightly delta: 1% of the rows into a copy of the store whose caches are of the night before.
   if [ ! -f delta.csv ]; then
     rm -rf gen && mkdir gen && cp -r store.db* gen/

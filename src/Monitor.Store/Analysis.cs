@@ -49,6 +49,7 @@ public sealed partial class Analysis : IDisposable
         _sortedFor = null;
         _sortedCopies.Clear();
         _episodeSets.Clear();
+        _touchedSince.Clear();
     }
 
     public ReferenceData Reference { get; }
@@ -136,21 +137,6 @@ public sealed partial class Analysis : IDisposable
             Measure(EpisodesAsOf(firstAsOf, gapDays, residentialSet), first, firstRegion, topN),
             Measure(EpisodesAsOf(secondAsOf, gapDays, residentialSet), second, secondRegion, topN),
             asOf.WindowDays);
-    }
-
-    /// <summary>
-    /// The figures a report's sensitivity table shows of <paramref name="period"/> under a gap rule, under
-    /// <paramref name="prefix"/>: the episodes of the youths around the period under that rule (<see cref="EpisodesAround"/>,
-    /// or the set this analysis keeps under the same rules), then those five figures alone
-    /// (<see cref="SensitivityFigures.Of(string, EpisodeSet, MeasurementParameters, ReferenceData)"/>).
-    /// </summary>
-    public IReadOnlyList<Figure> SensitivityFigures(string prefix, Period period, AsOfChoice asOf, string periodName, int gapDays,
-        IReadOnlyList<CareType> residentialSet, string? region, int topN = MeasurementParameters.DefaultTopN)
-    {
-        CheckRegion(region);
-        var date = AsOfFor(asOf, period, periodName);
-        return Core.Publication.SensitivityFigures.Of(prefix, EpisodesAround(period, date, gapDays, residentialSet),
-            new MeasurementParameters(period, region, topN), Reference);
     }
 
     /// <summary>The comparison with its intervals for a researcher (<see cref="ComparisonStatistics"/>): the

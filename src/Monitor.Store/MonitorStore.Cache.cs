@@ -55,24 +55,28 @@ public sealed partial class MonitorStore
     }
 
     /// <summary>
-    /// Whether a measurement as of <paramref name="asOf"/> reads now exactly what it read at <paramref name="earlier"/>:
-    /// the store only gained segment rows since (<see cref="OnlyAddedSince"/>), all of them starting after
-    /// <paramref name="asOf"/>, which a measurement then ignores (PROTOCOL.md 4), and no other file came in since
-    /// (regions, tariffs, population and questionnaires change what any measurement reads). A new extract whose rows
-    /// all start later adds no open segment and no coverage warning at <paramref name="asOf"/> either.
+    /// Whether the store now holds what it held at <paramref name="earlier"/> plus only the rows of new extracts: it only
+    /// gained segment rows since (<see cref="OnlyAddedSince"/>) and no other file came in (regions, tariffs, population
+    /// and questionnaires change what any measurement reads). Then a measurement reads of each youth without new rows
+    /// what it read then.
     /// </summary>
-    internal bool UnchangedUpTo(StoreVersion earlier, StoreVersion now, DateOnly asOf)
+    internal bool OnlyExtractRowsAddedSince(StoreVersion earlier, StoreVersion now)
     {
         if (earlier.SameAs(now)) return true;
         if (!OnlyAddedSince(earlier, now)) return false;
-        var others = Connection.ExecuteScalar<long>("""
+        return Connection.ExecuteScalar<long>("""
             SELECT count(*) FROM import_file
             WHERE id > @LastImport AND status = 'imported' AND (format IS NULL OR format NOT IN (@rijm, @cbs))
-            """, new { earlier.LastImport, rijm = ExtractFormat.Rijm.Name(), cbs = ExtractFormat.Cbs.Name() });
-        if (others > 0) return false;
-        var firstStart = Connection.ExecuteScalar<long?>("SELECT min(start_date) FROM segment WHERE id > @MaxSegmentId", earlier);
-        return firstStart is not { } start || DateCodec.FromInt(start) > asOf;
+            """, new { earlier.LastImport, rijm = ExtractFormat.Rijm.Name(), cbs = ExtractFormat.Cbs.Name() }) == 0;
     }
+
+    /// <summary>The earliest start of the segment rows added since <paramref name="earlier"/>; null when there are none.
+    /// A measurement as of an earlier date ignores them all (PROTOCOL.md 4): a new extract whose rows all start later adds
+    /// no open segment and no coverage warning at that date either.</summary>
+    internal DateOnly? FirstStartSince(StoreVersion earlier) =>
+        Connection.ExecuteScalar<long?>("SELECT min(start_date) FROM segment WHERE id > @MaxSegmentId", earlier) is { } start
+            ? DateCodec.FromInt(start)
+            : null;
 
     /// <summary>SHA-256 of the tariff table: episode costs depend on it.</summary>
     internal byte[] TariffFingerprint()

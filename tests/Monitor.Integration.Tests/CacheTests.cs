@@ -128,7 +128,7 @@ public sealed class CacheTests : IDisposable
         using var analysis = new Analysis(store, useCaches: true);
         analysis.Measure(Year2020, AsOfChoice.Of(nightly), 7, CareTypes.DefaultResidentialSet, null); // the report's main measurement
         var trend = years.Select(year => analysis.TrendYear(Period.Year(year), AsOfChoice.OfWindow(182), 7, CareTypes.DefaultResidentialSet, null)).ToList();
-        Assert.Equal((3, 0), analysis.TrendYears);
+        Assert.Equal((3, 0, 0), analysis.Sums);
         for (var i = 0; i < years.Length; i++)
         {
             Assert.Equal((expected[i].Period, expected[i].AsOf, expected[i].Prefix), (trend[i].Period, trend[i].AsOf, trend[i].Prefix));

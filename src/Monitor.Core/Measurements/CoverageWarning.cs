@@ -29,11 +29,22 @@ public sealed record CoverageWarning(string File, DateOnly CoverageDate, DateOnl
         Of(measurement.Cohort.Episodes, set, openSources);
 
     /// <summary>The warnings of a measurement's cohort <paramref name="cohort"/>.</summary>
-    public static IReadOnlyList<CoverageWarning> Of(IReadOnlyList<Episode> cohort, EpisodeSet set, IReadOnlyDictionary<long, ExtractCoverage> openSources)
+    public static IReadOnlyList<CoverageWarning> Of(IReadOnlyList<Episode> cohort, EpisodeSet set, IReadOnlyDictionary<long, ExtractCoverage> openSources) =>
+        Of(OpenSegmentsOf(cohort, set, openSources), set.Rules.AsOf);
+
+    /// <summary>The warnings at <paramref name="asOf"/> of these counts (<see cref="OpenSegmentsOf"/>), the earliest extract first.</summary>
+    public static IReadOnlyList<CoverageWarning> Of(IReadOnlyDictionary<ExtractCoverage, int> openSegments, DateOnly asOf) =>
+        openSegments.OrderBy(c => c.Key.CoverageDate).ThenBy(c => c.Key.ImportId)
+            .Select(c => new CoverageWarning(c.Key.File, c.Key.CoverageDate, asOf, c.Value)).ToList();
+
+    /// <summary>For each extract whose coverage date is before the as-of date, how many of the cohort's segments that are
+    /// open at the as-of date it holds (extracts without any are left out).</summary>
+    public static Dictionary<ExtractCoverage, int> OpenSegmentsOf(IReadOnlyList<Episode> cohort, EpisodeSet set,
+        IReadOnlyDictionary<long, ExtractCoverage> openSources)
     {
-        if (openSources.Count == 0) return [];
-        var asOf = set.Rules.AsOf;
         var counts = new Dictionary<ExtractCoverage, int>();
+        if (openSources.Count == 0) return counts;
+        var asOf = set.Rules.AsOf;
         foreach (var episode in cohort)
         {
             foreach (var segment in set.SegmentsOf(episode))
@@ -42,7 +53,6 @@ public sealed record CoverageWarning(string File, DateOnly CoverageDate, DateOnl
                 counts[source] = counts.GetValueOrDefault(source) + 1;
             }
         }
-        return counts.OrderBy(c => c.Key.CoverageDate).ThenBy(c => c.Key.ImportId)
-            .Select(c => new CoverageWarning(c.Key.File, c.Key.CoverageDate, asOf, c.Value)).ToList();
+        return counts;
     }
 }

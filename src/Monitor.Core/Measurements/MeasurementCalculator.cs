@@ -150,10 +150,13 @@ public static class MeasurementCalculator
     public static IEnumerable<SurvivalTime> SurvivalTimes(IEnumerable<Episode> episodes) =>
         episodes.Select(e => new SurvivalTime(e.DurationDays, Event: !e.Ongoing));
 
-    internal static EntryCohortFigures EntryCohort(IReadOnlyList<Episode> entries)
+    internal static EntryCohortFigures EntryCohort(IReadOnlyList<Episode> entries) => EntryCohort(SurvivalTimes(entries).ToList());
+
+    /// <summary>The entry cohort's figures of its times to exit alone (all they depend on).</summary>
+    internal static EntryCohortFigures EntryCohort(IReadOnlyList<SurvivalTime> times)
     {
-        var curve = KaplanMeier.Estimate(SurvivalTimes(entries));
-        return new EntryCohortFigures(entries.Count, entries.Count(e => !e.Ongoing),
+        var curve = KaplanMeier.Estimate(times);
+        return new EntryCohortFigures(times.Count, times.Count(t => t.Event),
             curve.Quantile(0.5), curve.Quantile(0.25), curve.Quantile(0.75));
     }
 

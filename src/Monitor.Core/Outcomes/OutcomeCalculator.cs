@@ -69,11 +69,16 @@ public static class OutcomeCalculator
     /// municipality of the regions file and of the cohort. Missing counts make the rates null, never a silent zero:
     /// why is added to <paramref name="notes"/>.
     /// </summary>
-    internal static long? Population(int year, string? region, IReadOnlyList<Episode> cohort, ReferenceData reference, OutcomeData data, List<string> notes)
+    internal static long? Population(int year, string? region, IReadOnlyList<Episode> cohort, ReferenceData reference, OutcomeData data, List<string> notes) =>
+        Population(year, region, DistinctMunicipalities(cohort), reference, data, notes);
+
+    /// <summary>As above, with the cohort's municipalities (<paramref name="cohortMunicipalities"/>) given.</summary>
+    internal static long? Population(int year, string? region, IEnumerable<int> cohortMunicipalities, ReferenceData reference, OutcomeData data,
+        List<string> notes)
     {
         var area = region is not null
             ? reference.MunicipalitiesOf(region).ToHashSet()
-            : reference.Municipalities.Concat(DistinctMunicipalities(cohort)).ToHashSet();
+            : reference.Municipalities.Concat(cohortMunicipalities).ToHashSet();
         var populationOf = data.Population.Where(p => p.Year == year).GroupBy(p => p.Municipality).ToDictionary(g => g.Key, g => g.Last().Youths);
         var missing = area.Where(m => !populationOf.ContainsKey(m)).Order().ToList();
         long? population = null;

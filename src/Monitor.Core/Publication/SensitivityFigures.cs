@@ -22,28 +22,24 @@ public static class SensitivityFigures
         gapDays == mainGapDays ? measurement : $"gap_days_{gapDays.ToString(CultureInfo.InvariantCulture)}.{measurement}";
 
     /// <summary>
-    /// The figures the table shows of a period, under <paramref name="prefix"/>, straight from the episodes: the
-    /// table's gap rules need five figures each, not a full measurement with its outcomes and the publication figures
-    /// of every part of its cohort (a third of a report's time at ten million rows went there). The same values and
-    /// youths as <see cref="MeasurementFigures"/> gives of <see cref="MeasurementCalculator.Measure"/>
-    /// (tests/…/SensitivityFiguresTests; a report adds both under its own gap rule, which checks it again).
+    /// The figures the table shows of a period, under <paramref name="prefix"/>, from its cohort's sums
+    /// (<see cref="CohortSums.Of"/>, of the episodes, or kept and brought up to date): the table's gap rules need five
+    /// figures each, not a full measurement with its outcomes and the publication figures of every part of its cohort
+    /// (a third of a report's time at ten million rows went there). The same values and youths as
+    /// <see cref="MeasurementFigures"/> gives of <see cref="MeasurementCalculator.Measure"/> (tests/…/SensitivityFiguresTests;
+    /// a report adds both under its own gap rule, which checks it again).
     /// </summary>
-    public static IReadOnlyList<Figure> Of(string prefix, EpisodeSet set, MeasurementParameters parameters, ReferenceData reference)
+    public static IReadOnlyList<Figure> Of(string prefix, CohortSums sums)
     {
-        var period = parameters.Period;
-        var cohort = MeasurementCalculator.CohortOf(set, parameters, reference);
-        var exited = cohort.Where(e => e.End is { } end && period.Contains(end)).ToList();
-        var entries = cohort.Where(e => period.Contains(e.Start)).ToList();
-        long days = 0, moves = 0;
-        foreach (var e in cohort) (days, moves) = (days + e.DurationDays, moves + e.PlacementMoves);
-        var youths = MeasurementFigures.Youths(cohort);
+        var t = sums.Totals;
+        static double? Mean(long sum, int count) => count == 0 ? null : (double)sum / count;
         var figures = new FigureSet();
         string K(string key) => prefix + "." + key;
-        figures.Count(K("counts.episodes"), cohort.Count)
-            .Statistic(K("duration_days.mean_all"), MeasurementCalculator.Mean(cohort, e => e.DurationDays), youths)
-            .Statistic(K("duration_days.mean_exited_in_period"), MeasurementCalculator.Mean(exited, e => e.DurationDays), MeasurementFigures.Youths(exited))
-            .Statistic(K("entry_cohort.km_median_days"), MeasurementCalculator.EntryCohort(entries).KmMedianDays, MeasurementFigures.Youths(entries))
-            .Statistic(K("providers.moves_per_1000_days"), days == 0 ? null : moves * 1000.0 / days, youths);
+        figures.Count(K("counts.episodes"), t.Episodes)
+            .Statistic(K("duration_days.mean_all"), Mean(t.Days, t.Episodes), t.Youths)
+            .Statistic(K("duration_days.mean_exited_in_period"), Mean(t.ExitedDays, t.Exited), t.ExitedYouths)
+            .Statistic(K("entry_cohort.km_median_days"), sums.EntryCohort().KmMedianDays, t.EntryYouths)
+            .Statistic(K("providers.moves_per_1000_days"), t.Days == 0 ? null : t.Moves * 1000.0 / t.Days, t.Youths);
         return Keys.Select(key => figures[K(key)]).ToList();
     }
 }

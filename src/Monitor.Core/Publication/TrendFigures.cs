@@ -46,40 +46,28 @@ public static class TrendFigures
     }
 
     /// <summary>
-    /// The trend year of <paramref name="period"/> straight from the episodes, with the coverage warnings of its cohort:
+    /// The trend year of a cohort's sums (<see cref="CohortSums.Of"/>, of the episodes, or kept and brought up to date):
     /// the figures above without the rest of a measurement (its other figures, outcomes and the publication figures of
     /// every part of its cohort, most of what a trend year cost). The same year as <see cref="Of(string, Measurement, ReferenceData)"/>
     /// of the full measurement with its outcomes and warnings (tests/…/TrendFiguresTests).
     /// </summary>
-    /// <param name="openSources">As for <see cref="CoverageWarning.Of(IReadOnlyList{Episode}, EpisodeSet, IReadOnlyDictionary{long, ExtractCoverage})"/>.</param>
-    public static TrendYear Of(string prefix, EpisodeSet set, MeasurementParameters parameters, ReferenceData reference, OutcomeData data,
-        IReadOnlyDictionary<long, ExtractCoverage> openSources)
+    public static TrendYear Of(string prefix, CohortSums sums, MeasurementParameters parameters, ReferenceData reference, OutcomeData data)
     {
-        var period = parameters.Period;
-        var asOf = set.Rules.AsOf;
-        var cohort = MeasurementCalculator.CohortOf(set, parameters, reference);
-        var exited = 0;
-        var entries = new List<Episode>();
-        foreach (var e in cohort)
-        {
-            if (e.End is { } end && period.Contains(end)) exited++;
-            if (period.Contains(e.Start)) entries.Add(e);
-        }
-        var youths = MeasurementFigures.Youths(cohort);
-        var days = OutcomeCalculator.ResidentialDays(cohort, period, asOf);
-        var population = OutcomeCalculator.Population(period.From.Year, parameters.Region, cohort, reference, data, []);
+        var (period, t) = (parameters.Period, sums.Totals);
+        if (sums.Period != period) throw new ArgumentException($"sums of {sums.Period}, not of {period}", nameof(sums));
+        var population = OutcomeCalculator.Population(period.From.Year, parameters.Region, sums.Municipalities.Keys, reference, data, []);
 
         var all = new FigureSet();
         string K(string key) => prefix + "." + key;
-        all.Count(K("counts.youths"), youths).Count(K("counts.episodes"), cohort.Count)
-            .Count(K("counts.entries_in_period"), entries.Count).Count(K("counts.exited_in_period"), exited)
-            .Count(K("entry_cohort.episodes"), entries.Count)
-            .Statistic(K("entry_cohort.km_median_days"), MeasurementCalculator.EntryCohort(entries).KmMedianDays, MeasurementFigures.Youths(entries))
-            .Statistic(K("outcomes.residential_days"), days, youths)
+        all.Count(K("counts.youths"), t.Youths).Count(K("counts.episodes"), t.Episodes)
+            .Count(K("counts.entries_in_period"), t.Entries).Count(K("counts.exited_in_period"), t.Exited)
+            .Count(K("entry_cohort.episodes"), t.Entries)
+            .Statistic(K("entry_cohort.km_median_days"), sums.EntryCohort().KmMedianDays, t.EntryYouths)
+            .Statistic(K("outcomes.residential_days"), t.ResidentialDays, t.Youths)
             .Add(new Figure(K("outcomes.population"), FigureKind.Count, population))
-            .Share(K("outcomes.residential_days_per_1000"), OutcomeCalculator.PerThousand(days, population), K("outcomes.residential_days"), K("outcomes.population"));
+            .Share(K("outcomes.residential_days_per_1000"), OutcomeCalculator.PerThousand(t.ResidentialDays, population), K("outcomes.residential_days"), K("outcomes.population"));
         var figures = Keys.Concat(Basis).Select(K).Select(key => all[key]).ToList();
-        return new TrendYear(period, asOf, prefix, CoverageWarning.Of(cohort, set, openSources), figures);
+        return new TrendYear(period, sums.AsOf, prefix, sums.Warnings, figures);
     }
 
     /// <summary>Adds the figures of one trend year (when its prefix is <c>baseline</c> they are in the set already,

@@ -11,6 +11,8 @@ namespace Monitor.Core.Tests.Publication;
 /// rules) against those of a full measurement.</summary>
 public class SensitivityFiguresTests
 {
+    private static readonly Dictionary<long, ExtractCoverage> Open = [];
+
     [Fact]
     public void TheFiguresFromTheEpisodesAreThoseOfTheFullMeasurement()
     {
@@ -32,10 +34,10 @@ public class SensitivityFiguresTests
             var full = new FigureSet();
             MeasurementFigures.Add(full, "gap_days_x.baseline", MeasurementCalculator.Measure(set, parameters, reference), reference);
             var expected = SensitivityFigures.Keys.Select(k => full["gap_days_x.baseline." + k]).ToList();
-            var actual = SensitivityFigures.Of("gap_days_x.baseline", set, parameters, reference);
+            var actual = SensitivityFigures.Of("gap_days_x.baseline", CohortSums.Of(set, parameters, reference, Open));
             Assert.Equal(expected, actual);
             var around = EpisodeBuilder.Build(PeriodSegments.Of(segments, period, gap), Seg.Rules("2021-06-30", gap));
-            Assert.Equal(expected, SensitivityFigures.Of("gap_days_x.baseline", around, parameters, reference));
+            Assert.Equal(expected, SensitivityFigures.Of("gap_days_x.baseline", CohortSums.Of(around, parameters, reference, Open)));
             Assert.Equal(SensitivityFigures.Keys.Select(k => "gap_days_x.baseline." + k), actual.Select(f => f.Key));
         }
     }
@@ -45,7 +47,7 @@ public class SensitivityFiguresTests
     {
         var set = EpisodeBuilder.Build([Seg.Make(1, 10000001, "2020-01-01", "2020-03-01")], Seg.Rules("2020-06-30"));
         var e = Assert.Throws<InvalidRequestException>(() =>
-            SensitivityFigures.Of("p", set, new MeasurementParameters(Period.Year(2020)), ReferenceData.Empty));
+            CohortSums.Of(set, new MeasurementParameters(Period.Year(2020)), ReferenceData.Empty, Open));
         Assert.Contains("before the period's end", e.Message);
     }
 }

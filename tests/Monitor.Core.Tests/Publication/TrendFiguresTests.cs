@@ -41,14 +41,14 @@ public class TrendFiguresTests
                 Warnings = CoverageWarning.Of(measured, set, openSources),
             };
             var expected = TrendFigures.Of("trend.2020", measured, reference);
-            var actual = TrendFigures.Of("trend.2020", set, parameters, reference, data, openSources);
+            var actual = TrendFigures.Of("trend.2020", CohortSums.Of(set, parameters, reference, openSources), parameters, reference, data);
 
             Assert.Equal((expected.Period, expected.AsOf, expected.Prefix), (actual.Period, actual.AsOf, actual.Prefix));
             Assert.Equal(expected.Figures, actual.Figures);
             Assert.Equal(expected.Warnings, actual.Warnings);
             // As a report makes it: from the episodes of the youths around the year alone.
-            var around = TrendFigures.Of("trend.2020", EpisodeBuilder.Build(PeriodSegments.Of(segments, Period.Year(2020), gap), Seg.Rules("2021-07-01", gap)),
-                parameters, reference, data, openSources);
+            var around = TrendFigures.Of("trend.2020", CohortSums.Of(EpisodeBuilder.Build(PeriodSegments.Of(segments, Period.Year(2020), gap),
+                Seg.Rules("2021-07-01", gap)), parameters, reference, openSources), parameters, reference, data);
             Assert.Equal(expected.Figures, around.Figures);
             Assert.Equal(expected.Warnings, around.Warnings);
         }
