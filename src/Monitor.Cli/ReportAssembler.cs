@@ -110,7 +110,7 @@ public static class ReportAssembler
                 Contact = request.Contact,
                 ProductVersion = version,
             },
-            lineage, store.CountSegmentsWithoutAmount(), analysis.Reference, (clock ?? TimeProvider.System).GetUtcNow())
+            lineage, analysis.SegmentsWithoutAmount(), analysis.Reference, (clock ?? TimeProvider.System).GetUtcNow())
         {
             Trend = trend,
             DifferenceInDifferences = did,

@@ -23,6 +23,16 @@ public sealed partial class Analysis
     /// <summary>Reads the store's segments now (else the first <see cref="BuildEpisodes"/> does); returns how many.</summary>
     public int ReadSegments() => (_segments ??= LoadSegments()).Length;
 
+    /// <summary>How many of the store's segments carry no amount (the report's lineage): counted in the segments this
+    /// analysis reads anyway, not by another pass over the store (0.7 s at ten million rows).</summary>
+    public int SegmentsWithoutAmount()
+    {
+        var count = 0;
+        foreach (ref readonly var s in (_segments ??= LoadSegments()).AsSpan())
+            if (s.AmountOrMinusOne < 0) count++;
+        return count;
+    }
+
     /// <summary>How the segments were read: from the column file, the file and the rows added since, or the store.</summary>
     public string SegmentsReadFrom => (_loaded ?? throw new InvalidOperationException("no segments read yet")).How;
 

@@ -131,9 +131,6 @@ public sealed partial class MonitorStore : IDisposable
     public long CountSegments() => Connection.ExecuteScalar<long>("SELECT count(*) FROM segment WHERE superseded_by IS NULL");
 
     /// <summary>Segments in force without a billed amount (costed from a tariff where one exists).</summary>
-    public int CountSegmentsWithoutAmount() =>
-        Connection.ExecuteScalar<int>("SELECT count(*) FROM segment WHERE superseded_by IS NULL AND amount IS NULL");
-
     public CareTypeMapping LoadCareTypeMapping() =>
         new(Connection.Query<(string Code, long CareType)>("SELECT code, care_type FROM care_type_code")
             .Select(r => KeyValuePair.Create(r.Code, (CareType)r.CareType)));

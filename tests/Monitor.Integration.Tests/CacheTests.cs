@@ -58,6 +58,35 @@ public sealed class CacheTests : IDisposable
         Extracts.Row(bsn, "2020-03-01", "2020-12-31", provider: "73000011", care: "ambulant", amount: "900,00"),
     }).ToArray();
 
+    /// <summary>The report's count of segments without an amount, taken from the segments an analysis reads (from the
+    /// store, the column file, or the file and the rows added since), is the store's own count of its current rows.</summary>
+    [Fact]
+    public void TheSegmentsWithoutAnAmountAreCountedAsTheStoreCountsThem()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        int InStore()
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.Db};Pooling=False;Mode=ReadOnly");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM segment WHERE superseded_by IS NULL AND amount IS NULL";
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        int Counted(bool useCaches)
+        {
+            using var analysis = new Analysis(store, useCaches);
+            return analysis.SegmentsWithoutAmount();
+        }
+        var bsns = Extracts.Bsns(4).Take(20).ToArray();
+        Import(store, "a.csv", [.. bsns.Select((bsn, i) => Extracts.Row(bsn, "2020-02-01", "2020-05-31", amount: i % 3 == 0 ? "" : "1.000,00"))]);
+        Assert.True(InStore() > 0);
+        Assert.Equal(InStore(), Counted(useCaches: true)); // from the store, writing the column file
+        Assert.Equal(InStore(), Counted(useCaches: true)); // from the column file
+        Import(store, "b.csv", [.. bsns.Take(10).Select(bsn => Extracts.Row(bsn, "2020-07-01", null, amount: ""))]);
+        Assert.Equal(InStore(), Counted(useCaches: true)); // the file and the rows added since
+        Assert.Equal(InStore(), Counted(useCaches: false));
+    }
+
     [Fact]
     public void AMissingCacheIsBuiltFromTheStoreAndThenRead()
     {
