@@ -196,6 +196,8 @@ public static class OutcomeCalculator
     /// <summary>Pre/post pairs per instrument and informant over the cohort's episodes.</summary>
     private static List<RomFigures> Rom(EpisodeSet set, IReadOnlyList<Episode> cohort, DateOnly asOf, OutcomeData data, List<string> notes)
     {
+        // Without questionnaire scores there is nothing to pair: no pass over a cohort of a million episodes.
+        if (data.Scores.Count == 0) return [];
         var instruments = data.Instruments.ToDictionary(i => i.Name, StringComparer.OrdinalIgnoreCase);
         var scoresByYouth = data.Scores.GroupBy(s => s.YouthId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Date).ThenBy(s => s.Score).ToList());
         var pairs = new Dictionary<(string Instrument, Informant Informant), List<(int Youth, double Pre, double Post)>>();
