@@ -51,6 +51,16 @@ public sealed class Episode
         init => _involvement = value;
     }
 
+    /// <summary><see cref="Involvement"/> without a new array when it is worked out from the segments: written into
+    /// <paramref name="buffer"/> when it has room for one entry per segment of the episode.</summary>
+    public ReadOnlySpan<ProviderInvolvement> InvolvementIn(Span<ProviderInvolvement> buffer)
+    {
+        if (_involvement is { } given) return given;
+        if (_segments is not { } segments) return [];
+        var own = segments.AsSpan(FirstSegment, SegmentCount);
+        return own.Length <= buffer.Length ? buffer[..EpisodeBuilder.Involvement(own, _asOf, buffer)] : Involvement;
+    }
+
     /// <summary>Where the episode's segments are in the set's array (<see cref="EpisodeSet.SegmentsOf"/>): they are consecutive there.</summary>
     public required int FirstSegment { get; init; }
     public required int SegmentCount { get; init; }

@@ -140,30 +140,36 @@ public static class EpisodeBuilder
     /// <param name="segments">An episode's segments, in start order.</param>
     public static ProviderInvolvement[] Involvement(ReadOnlySpan<Segment> segments, DateOnly asOf)
     {
+        var buffer = segments.Length <= 64 ? stackalloc ProviderInvolvement[segments.Length] : new ProviderInvolvement[segments.Length];
+        return buffer[..Involvement(segments, asOf.DayNumber, buffer)].ToArray();
+    }
+
+    /// <summary>As above, written into <paramref name="into"/> (at least one entry per segment: there are no more
+    /// providers than segments); returns how many. A measurement asks this of every cohort episode: no array each time.</summary>
+    internal static int Involvement(ReadOnlySpan<Segment> segments, int asOfDay, Span<ProviderInvolvement> into)
+    {
         var providers = DistinctProviders(segments, stackalloc int[Math.Min(segments.Length, 64)]);
-        var result = new ProviderInvolvement[providers.Length];
         for (var p = 0; p < providers.Length; p++)
         {
-            // Segments are sorted by start, so one pass merges overlapping intervals.
+            // Segments are sorted by start, so one pass merges overlapping intervals (day numbers, inclusive).
             var days = 0;
-            var runStart = DateOnly.MinValue;
-            var runEnd = DateOnly.MinValue;
+            int runStart = 0, runEnd = 0;
             var inRun = false;
-            foreach (var s in segments)
+            foreach (ref readonly var s in segments)
             {
                 if (s.Provider != providers[p]) continue;
-                var end = s.End is { } e && e <= asOf ? e : asOf;
-                if (inRun && s.Start.DayNumber <= runEnd.DayNumber + 1)
+                var end = Math.Min(s.EndDayOrMax, asOfDay);
+                if (inRun && s.StartDay <= runEnd + 1)
                 {
                     if (end > runEnd) runEnd = end;
                     continue;
                 }
-                if (inRun) days += runEnd.DayNumber - runStart.DayNumber + 1;
-                (runStart, runEnd, inRun) = (s.Start, end, true);
+                if (inRun) days += runEnd - runStart + 1;
+                (runStart, runEnd, inRun) = (s.StartDay, end, true);
             }
-            if (inRun) days += runEnd.DayNumber - runStart.DayNumber + 1;
-            result[p] = new ProviderInvolvement(providers[p], days);
+            if (inRun) days += runEnd - runStart + 1;
+            into[p] = new ProviderInvolvement(providers[p], days);
         }
-        return result;
+        return providers.Length;
     }
 }

@@ -67,12 +67,7 @@ public static class MeasurementCalculator
                 }
                 topN = TopN(cohort, parameters.TopN);
             },
-            () =>
-            {
-                var durations = new double[cohort.Count];
-                for (var i = 0; i < durations.Length; i++) durations[i] = cohort[i].DurationDays;
-                median = Descriptive.Median(durations);
-            },
+            () => median = MedianDuration(cohort),
             () => youths = PerYouth(set, cohort, period.From),
             () => meanInvolved = Mean(cohort, e => ProvidersAround(set, e)),
             () => bySector = InvolvementBySector(cohort, reference));
@@ -144,6 +139,21 @@ public static class MeasurementCalculator
         for (var i = 0; i < episodes.Count; i++)
             if (InCohort(episodes[i])) cohort.Add(episodes[i]);
         return cohort;
+    }
+
+    /// <summary>The median of the episodes' durations (<see cref="Descriptive.Median"/> of them), counted per day.</summary>
+    internal static double? MedianDuration(IReadOnlyList<Episode> episodes)
+    {
+        var max = 0;
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var days = episodes[i].DurationDays;
+            if (days < 0) return Descriptive.Median(episodes.Select(e => (double)e.DurationDays).ToList()); // never from the builder
+            if (days > max) max = days;
+        }
+        var counts = new int[max + 1];
+        for (var i = 0; i < episodes.Count; i++) counts[episodes[i].DurationDays]++;
+        return Descriptive.MedianOfCounts(counts);
     }
 
     /// <summary>Times to exit for Kaplan–Meier: event = closed by the as-of date, censored = ongoing.</summary>
@@ -223,13 +233,14 @@ public static class MeasurementCalculator
     /// the as-of date: all care around the stay (the seeds' "4,1 aanbieders").</summary>
     private static int ProvidersAround(EpisodeSet set, Episode episode)
     {
-        var lastDay = episode.LastDay(set.Rules.AsOf);
+        var rules = set.Rules;
+        var (firstDay, lastDay) = (episode.Start.DayNumber, episode.LastDay(rules.AsOf).DayNumber);
         Span<int> seen = stackalloc int[64];
         var count = 0;
         HashSet<int>? overflow = null; // only for a youth with more than 64 providers
-        foreach (var s in set.AllSegmentsOf(episode.YouthId))
+        foreach (ref readonly var s in set.AllSegmentsOf(episode.YouthId))
         {
-            if (s.Start > lastDay || set.Rules.EffectiveEnd(s) < episode.Start) continue;
+            if (s.StartDay > lastDay || rules.EffectiveEndDay(s) < firstDay) continue;
             if (seen[..Math.Min(count, seen.Length)].Contains(s.Provider) || overflow?.Contains(s.Provider) == true) continue;
             if (count < seen.Length) seen[count] = s.Provider;
             else (overflow ??= []).Add(s.Provider);
@@ -243,8 +254,9 @@ public static class MeasurementCalculator
     {
         var days = new long[Enum.GetValues<Sector>().Length];
         var pairs = new int[days.Length];
+        Span<ProviderInvolvement> buffer = stackalloc ProviderInvolvement[64];
         foreach (var episode in cohort)
-        foreach (var involvement in episode.Involvement)
+        foreach (var involvement in episode.InvolvementIn(buffer))
         {
             var sector = (int)reference.SectorOf(involvement.Provider);
             days[sector] += involvement.Days;

@@ -29,7 +29,8 @@ public static class OutcomeCalculator
         bool InArea(int municipality) => measurement.Region is null || reference.RegionOf(municipality) == measurement.Region;
 
         var days = ResidentialDays(cohort, period, asOf);
-        var inCareAtEnd = cohort.Where(e => e.Start <= period.To && e.LastDay(asOf) >= period.To).Select(e => e.YouthId).Distinct().Count();
+        // Distinct youths as the cohort's youth order gives them, not a set of a million numbers grown in fresh memory.
+        var inCareAtEnd = DistinctYouths(cohort.Where(e => e.Start <= period.To && e.LastDay(asOf) >= period.To)).Length;
 
         var year = period.From.Year;
         var population = Population(year, measurement.Region, cohort, reference, data, notes);

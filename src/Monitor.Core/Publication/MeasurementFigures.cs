@@ -117,6 +117,7 @@ public static class MeasurementFigures
             var parts = Part.Sector + (sectors ? Enum.GetValues<Sector>().Length : 0);
             var (ids, bits) = (new int[episodes.Count], new int[episodes.Count]);
             var ascending = true;
+            Span<ProviderInvolvement> buffer = stackalloc ProviderInvolvement[64];
             for (var i = 0; i < episodes.Count; i++)
             {
                 var e = episodes[i];
@@ -125,7 +126,7 @@ public static class MeasurementFigures
                 var b = 1 << Part.All | 1 << (e.Ongoing ? Part.Ongoing : Part.Closed) | 1 << (e.DurationDays < 30 ? Part.Short : Part.NotShort);
                 if (e.ProviderCount > 1) b |= 1 << Part.MultiProvider;
                 if (sectors)
-                    foreach (var involvement in e.Involvement)
+                    foreach (var involvement in e.InvolvementIn(buffer))
                         b |= 1 << (Part.Sector + (int)reference.SectorOf(involvement.Provider));
                 bits[i] = b;
             }

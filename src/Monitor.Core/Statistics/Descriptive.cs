@@ -33,6 +33,29 @@ public static class Descriptive
     }
 
     /// <summary>
+    /// The median of whole numbers given as how many times each occurs (<paramref name="counts"/>[v]: how many
+    /// values are v): the same value as <see cref="Median"/> of them, by counting rather than sorting (a measurement's
+    /// million durations are a few thousand distinct days). null when there are none.
+    /// </summary>
+    public static double? MedianOfCounts(ReadOnlySpan<int> counts)
+    {
+        long n = 0;
+        foreach (var c in counts) n += c;
+        if (n == 0) return null;
+        // The values at 0-based places n/2 - 1 and n/2 of the sorted list (one place when n is odd).
+        var (low, high) = (n % 2 == 1 ? n / 2 : n / 2 - 1, n / 2);
+        double? lowValue = null;
+        long seen = 0;
+        for (var v = 0; v < counts.Length; v++)
+        {
+            seen += counts[v];
+            if (lowValue is null && seen > low) lowValue = v;
+            if (seen > high) return n % 2 == 1 ? v : (lowValue!.Value + v) / 2;
+        }
+        throw new InvalidOperationException("unreachable: the counts add up to n");
+    }
+
+    /// <summary>
     /// Tukey box-plot summary for charts: quartiles by linear interpolation (type 7, R's default and
     /// Excel's QUARTILE.INC, so an analyst can reproduce them), whiskers at the most extreme values within
     /// 1.5·IQR of the box, and the outliers beyond. null when empty.

@@ -41,6 +41,15 @@ public class EpisodePropertyTests
                 Assert.Equal(expected[i].MissingAmounts, built[i].SegmentsWithoutCost);
             }
             Assert.Contains(expected, e => e.MissingAmounts == 0 && e.SegmentCount > 1);
+
+            // The involvement a measurement takes without an array (into a buffer) is the episode's: with room for
+            // every segment, and with too little room (then it is worked out as the array).
+            var buffer = new ProviderInvolvement[64].AsSpan();
+            foreach (var e in built)
+            {
+                Assert.Equal(e.Involvement, e.InvolvementIn(buffer).ToArray());
+                Assert.Equal(e.Involvement, e.InvolvementIn(buffer[..Math.Max(0, e.SegmentCount - 1)]).ToArray());
+            }
         }
     }
 

@@ -65,4 +65,21 @@ public class DescriptiveTests
     {
         Assert.Throws<ArgumentException>(() => Descriptive.Median([1, double.NaN]));
     }
+
+    [Fact]
+    public void TheMedianOfCountsIsTheMedianOfTheValuesThemselves()
+    {
+        // Property: seeded random lists of whole numbers (empty, one value, odd and even lengths, many ties, a long
+        // tail, zeros): the median of their counts per value equals Median of the values, to the last bit.
+        var random = new Random(4711);
+        for (var run = 0; run < 500; run++)
+        {
+            var values = Enumerable.Range(0, random.Next(0, 60)).Select(_ => random.Next(3) == 0 ? random.Next(0, 5) : random.Next(0, 4000)).ToList();
+            var counts = new int[values.Count == 0 ? random.Next(0, 3) : values.Max() + 1 + random.Next(3)];
+            foreach (var v in values) counts[v]++;
+            Assert.Equal(Descriptive.Median(values.Select(v => (double)v).ToList()), Descriptive.MedianOfCounts(counts));
+        }
+        Assert.Equal(2.5, Descriptive.MedianOfCounts([0, 0, 1, 1]));
+        Assert.Null(Descriptive.MedianOfCounts([]));
+    }
 }
