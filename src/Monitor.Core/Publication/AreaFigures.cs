@@ -2,6 +2,7 @@ using System.Globalization;
 using Monitor.Core.Domain;
 using Monitor.Core.Episodes;
 using Monitor.Core.Measurements;
+using Monitor.Core.Outcomes;
 
 namespace Monitor.Core.Publication;
 
@@ -57,27 +58,6 @@ public static class AreaFigures
         return areas;
     }
 
-    /// <summary>Each youth's first cohort episode (earliest start, then lowest municipality code). A cohort is in youth
-    /// order (<see cref="MeasurementCalculator"/>), so a youth's episodes follow each other; any other order is grouped.</summary>
-    internal static IEnumerable<Episode> FirstEpisodes(IReadOnlyList<Episode> cohort)
-    {
-        for (var i = 1; i < cohort.Count; i++)
-            if (cohort[i].YouthId < cohort[i - 1].YouthId)
-                return cohort.GroupBy(e => e.YouthId).Select(g => g.MinBy(e => (e.Start, e.Municipality))!);
-        return InYouthOrder(cohort);
-
-        static IEnumerable<Episode> InYouthOrder(IReadOnlyList<Episode> cohort)
-        {
-            for (var i = 0; i < cohort.Count;)
-            {
-                var first = cohort[i];
-                for (i++; i < cohort.Count && cohort[i].YouthId == first.YouthId; i++)
-                    if ((cohort[i].Start, cohort[i].Municipality).CompareTo((first.Start, first.Municipality)) < 0) first = cohort[i];
-                yield return first;
-            }
-        }
-    }
-
     public static string MunicipalityKey(int code) => "municipalities." + code.ToString("D4", CultureInfo.InvariantCulture);
 
     public static string RegionKey(string region) => "regions." + region.Replace('.', '_');
@@ -90,25 +70,6 @@ public static class AreaFigures
         string K(string key) => prefix + "." + key;
         var period = m.Period;
         var areas = Areas(m, reference);
-        // One pass sorts the cohort by municipality, each municipality's episodes in cohort order, and counts each
-        // youth in the municipality of their first cohort episode (earliest start, then lowest code).
-        var ofMunicipality = new Dictionary<int, List<Episode>>();
-        foreach (var e in m.Cohort.Episodes)
-        {
-            if (!ofMunicipality.TryGetValue(e.Municipality, out var list)) ofMunicipality[e.Municipality] = list = [];
-            list.Add(e);
-        }
-        var youthsOfMunicipality = new Dictionary<int, int>();
-        foreach (var first in FirstEpisodes(m.Cohort.Episodes))
-            youthsOfMunicipality[first.Municipality] = youthsOfMunicipality.GetValueOrDefault(first.Municipality) + 1;
-
-        long Days(Episode e)
-        {
-            var first = e.Start > period.From ? e.Start : period.From;
-            var last = e.LastDay(m.AsOf) < period.To ? e.LastDay(m.AsOf) : period.To;
-            return last >= first ? last.DayNumber - first.DayNumber + 1 : 0;
-        }
-
         var municipalityOfArea = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         string? currentRegion = null;
         foreach (var area in areas)
@@ -123,22 +84,71 @@ public static class AreaFigures
             municipalityOfArea[area.Key] = [code];
             if (currentRegion is not null) municipalityOfArea[currentRegion].Add(code);
         }
+        var regionOf = new Dictionary<int, string>();
+        foreach (var (key, codes) in municipalityOfArea)
+            if (key.StartsWith("regions.", StringComparison.Ordinal))
+                foreach (var code in codes) regionOf.TryAdd(code, key);
+
+        // One pass over the cohort, youth by youth: per municipality its episodes, entries and residential days, the
+        // youths with an episode there and those whose first cohort episode is there (earliest start, then lowest
+        // code); per region the youths with an episode in it. Youths are counted per area, not per episode: a youth
+        // with stays in two municipalities of a region is one of the region's youths.
+        var ofMunicipality = new Dictionary<int, Tally>();
+        var youthsOfRegion = new Dictionary<string, int>(StringComparer.Ordinal);
+        Tally TallyOf(int code) => ofMunicipality.TryGetValue(code, out var t) ? t : ofMunicipality[code] = new Tally();
+        var cohort = m.Cohort.Episodes;
+        var inYouthOrder = cohort;
+        for (var i = 1; i < cohort.Count; i++)
+            if (cohort[i].YouthId < cohort[i - 1].YouthId)
+            {
+                inYouthOrder = cohort.OrderBy(e => e.YouthId).ToList(); // stable: each youth's episodes keep their order
+                break;
+            }
+        var seenMunicipalities = new List<int>();
+        var seenRegions = new List<string>();
+        for (var i = 0; i < inYouthOrder.Count;)
+        {
+            var first = inYouthOrder[i];
+            seenMunicipalities.Clear();
+            seenRegions.Clear();
+            for (var youth = first.YouthId; i < inYouthOrder.Count && inYouthOrder[i].YouthId == youth; i++)
+            {
+                var e = inYouthOrder[i];
+                if ((e.Start, e.Municipality).CompareTo((first.Start, first.Municipality)) < 0) first = e;
+                var tally = TallyOf(e.Municipality);
+                tally.Episodes++;
+                if (period.Contains(e.Start)) tally.Entries++;
+                tally.Days += OutcomeCalculator.ResidentialDaysIn(e, period, m.AsOf);
+                if (!seenMunicipalities.Contains(e.Municipality))
+                {
+                    seenMunicipalities.Add(e.Municipality);
+                    tally.Youths++;
+                    if (regionOf.TryGetValue(e.Municipality, out var region) && !seenRegions.Contains(region))
+                    {
+                        seenRegions.Add(region);
+                        youthsOfRegion[region] = youthsOfRegion.GetValueOrDefault(region) + 1;
+                    }
+                }
+            }
+            TallyOf(first.Municipality).FirstYouths++;
+        }
 
         foreach (var area in areas)
         {
             var codes = municipalityOfArea[area.Key].Distinct().ToList();
-            var own = codes.SelectMany(c => ofMunicipality.GetValueOrDefault(c) ?? []).ToList();
+            var own = codes.Select(c => ofMunicipality.GetValueOrDefault(c)).OfType<Tally>().ToList();
             var a = K(area.Key);
-            set.Count(a + ".youths", codes.Sum(c => youthsOfMunicipality.GetValueOrDefault(c)));
-            set.Count(a + ".entries", own.Count(e => period.Contains(e.Start)));
+            var episodes = own.Sum(t => t.Episodes);
+            set.Count(a + ".youths", own.Sum(t => t.FirstYouths));
+            set.Count(a + ".entries", own.Sum(t => t.Entries));
             // An area without stays has no days to count over anybody: no value rather than a withheld 0.
-            long days = 0;
-            foreach (var e in own) days += Days(e);
-            set.Statistic(a + ".residential_days", own.Count == 0 ? null : days, MeasurementFigures.Youths(own));
+            var days = own.Sum(t => t.Days);
+            var youths = area.Key.StartsWith("regions.", StringComparison.Ordinal) ? youthsOfRegion.GetValueOrDefault(area.Key) : own.Sum(t => t.Youths);
+            set.Statistic(a + ".residential_days", episodes == 0 ? null : days, youths);
             var people = codes.Select(c => population(c, period.From.Year)).ToList();
             long? total = codes.Count > 0 && people.All(p => p is not null) ? people.Sum(p => p!.Value) : null;
             set.Add(new Figure(a + ".population", FigureKind.Count, total));
-            double? rate = total is > 0 && own.Count > 0 ? days * 1000.0 / total.Value : null;
+            double? rate = total is > 0 && episodes > 0 ? days * 1000.0 / total.Value : null;
             set.Share(a + ".residential_days_per_1000", rate, a + ".residential_days", a + ".population");
         }
 
@@ -162,5 +172,12 @@ public static class AreaFigures
             foreach (var what in new[] { ".youths", ".entries", ".residential_days" })
                 Sums(K(region.Key) + what, members.Select(x => K(x.Key) + what));
         }
+    }
+
+    /// <summary>What one municipality's cohort episodes add up to.</summary>
+    private sealed class Tally
+    {
+        public int Episodes, Entries, Youths, FirstYouths;
+        public long Days;
     }
 }
