@@ -69,6 +69,14 @@ public static class MeasurementFigures
     {
         Add(set, "baseline", comparison.Baseline, reference);
         Add(set, "followup", comparison.Followup, reference);
+        AddChanges(set, comparison);
+    }
+
+    /// <summary>The changes and the tests of a comparison whose measurements' figures are in <paramref name="set"/>
+    /// already (under <c>baseline</c> and <c>followup</c>, as <see cref="Add(FigureSet, string, Measurement, ReferenceData)"/>
+    /// adds them): what <see cref="Add(FigureSet, Comparison, ReferenceData)"/> adds besides them.</summary>
+    public static void AddChanges(FigureSet set, Comparison comparison)
+    {
         foreach (var key in set.Figures.Where(f => f.Key.StartsWith("baseline.", StringComparison.Ordinal)).Select(f => f.Key["baseline.".Length..]).ToList())
         {
             if (!set.Contains("followup." + key)) continue;

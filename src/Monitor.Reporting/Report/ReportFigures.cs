@@ -28,7 +28,7 @@ public static class ReportFigures
         }
         // The changes of every figure both measurements have, and the tests; the intervals of the changes and of the
         // Kaplan–Meier medians when the bootstrap ran, each bound hidden with the figure it belongs to.
-        MeasurementFigures.Add(set, main, reference);
+        MeasurementFigures.AddChanges(set, main);
         IntervalFigures.Add(set, main);
 
         // The savings estimate: residential cost minus ambulant cost, over the follow-up.
