@@ -18,7 +18,8 @@ public static class TableWorkbook
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
-            var workbook = document.AddWorkbookPart();
+            // Relationship ids of our own (the package would draw random ones): the same tables give the same bytes.
+            var workbook = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
             workbook.Workbook = new Workbook();
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             uint id = 1;
@@ -26,7 +27,7 @@ public static class TableWorkbook
 
             void AddSheet(string name, IEnumerable<IReadOnlyList<object?>> rows)
             {
-                var part = workbook.AddNewPart<WorksheetPart>();
+                var part = workbook.AddNewPart<WorksheetPart>("rId" + id.ToString(CultureInfo.InvariantCulture));
                 var data = new SheetData();
                 uint r = 1;
                 foreach (var values in rows)
@@ -75,7 +76,29 @@ public static class TableWorkbook
             }
             workbook.Workbook.Save();
         }
-        return stream.ToArray();
+        return WithFixedTimes(stream);
+    }
+
+    /// <summary>The package stamps each part with the time it was written; one fixed time instead, so that a report
+    /// written again from the same figures is the same file, byte for byte (as its CSV, SVG and JSON files are).</summary>
+    private static byte[] WithFixedTimes(MemoryStream package)
+    {
+        var stamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        package.Position = 0;
+        using var copy = new MemoryStream();
+        using (var from = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        using (var to = new System.IO.Compression.ZipArchive(copy, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in from.Entries)
+            {
+                var target = to.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+                target.LastWriteTime = stamp;
+                using var source = entry.Open();
+                using var destination = target.Open();
+                source.CopyTo(destination);
+            }
+        }
+        return copy.ToArray();
     }
 
     private static string UniqueName(string name, HashSet<string> taken)
