@@ -68,6 +68,7 @@ public sealed partial class Analysis
         {
             if (version.SameAs(Version))
             {
+                CohortSumsFile.Touch(path);
                 Sums = Sums with { Kept = Sums.Kept + 1 };
                 return kept;
             }

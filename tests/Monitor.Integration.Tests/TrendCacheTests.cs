@@ -108,6 +108,37 @@ public sealed class TrendCacheTests : IDisposable
         Assert.Contains("outcomes.population", after);
     }
 
+    /// <summary>The files are pruned by last use: the most recent ones stay (also one taken as it was, not written), the
+    /// rest go, and so do the trend years an earlier version kept.</summary>
+    [Fact]
+    public void TheLeastRecentlyUsedFilesArePrunedAndTheOldTrendFilesGo()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30, 2019));
+        Assert.Equal("made", How(store, 2018));
+        var folder = _folder.Db + ".cache";
+        var used = Directory.GetFiles(folder, "sums-*.json");
+        Assert.Single(used); // 2018 (measured again without the files to compare, which writes none)
+        foreach (var file in used) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-30));
+        Assert.Equal("kept", How(store, 2018)); // used now, though not written
+        var legacy = Path.Combine(folder, "trend-0123456789abcdef01234567.json");
+        File.WriteAllText(legacy, "{}");
+        for (var i = 0; i < 300; i++)
+        {
+            var filler = Path.Combine(folder, $"sums-{i:D24}.json");
+            File.WriteAllText(filler, "{}");
+            File.SetLastWriteTimeUtc(filler, DateTime.UtcNow.AddDays(-10).AddMinutes(i));
+        }
+        Assert.Equal("made", How(store, 2019)); // writes its file, and prunes
+        var left = Directory.GetFiles(folder, "sums-*.json").Select(Path.GetFileName).ToList();
+        Assert.Equal(256, left.Count);
+        Assert.Contains(Path.GetFileName(used[0]), left);
+        Assert.DoesNotContain("sums-000000000000000000000000.json", left); // the least recently used
+        Assert.Contains("sums-000000000000000000000299.json", left);
+        Assert.False(File.Exists(legacy));
+        Assert.Equal("kept", How(store, 2018));
+    }
+
     [Fact]
     public void ADamagedFileIsMeasuredAnew()
     {

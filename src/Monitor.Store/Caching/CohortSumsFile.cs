@@ -21,6 +21,10 @@ internal static class CohortSumsFile
 {
     private const int Format = 1;
 
+    /// <summary>How many files are kept, the most recently used first: a report writes 19 (eleven trend years, eight
+    /// table cells), so this holds a dozen reports' worth of other windows, gap rules and regions.</summary>
+    internal const int KeptFiles = 256;
+
     public static string PathIn(string folder, Period period, DateOnly asOf, int gapDays, IEnumerable<CareType> residentialSet, string? region)
     {
         var text = string.Join('|', Format, typeof(CohortSums).Module.ModuleVersionId, typeof(CohortSumsFile).Module.ModuleVersionId,
@@ -125,11 +129,36 @@ internal static class CohortSumsFile
         try
         {
             AtomicFile.Write(path, Encoding.UTF8.GetString(stream.ToArray()));
+            Prune(Path.GetDirectoryName(path)!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A store in a folder that cannot be written is measured all the same, every time.
         }
+    }
+
+    /// <summary>Marks a file as used now (it is taken as it was, so not written): pruning goes by last use.</summary>
+    public static void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Read-only: it may be pruned sooner, and is then made anew.
+        }
+    }
+
+    /// <summary>Keeps the <see cref="KeptFiles"/> most recently used files and deletes the rest, and the trend years
+    /// an earlier version kept (<c>trend-*.json</c>, which nothing reads any more). Another process may be reading a
+    /// file this deletes: it then makes those sums anew.</summary>
+    private static void Prune(string folder)
+    {
+        var files = new DirectoryInfo(folder);
+        foreach (var old in files.GetFiles("sums-*.json").OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeptFiles)
+                     .Concat(files.GetFiles("trend-*.json")))
+            old.Delete();
     }
 
     private static DateOnly Date(JsonElement e, string name) => DateOnly.ParseExact(e.GetProperty(name).GetString()!, "O", CultureInfo.InvariantCulture);
