@@ -251,18 +251,9 @@ public sealed class PostgresTests : IDisposable
         // Ten pipelines, each with an inbox of ten files, all firing every second: two schedulers on two "machines".
         var pipelines = _folder.File("pipelines");
         Directory.CreateDirectory(pipelines);
-        var bsns = Extracts.Bsns(100).GetEnumerator();
         for (var p = 0; p < 10; p++)
         {
-            var inbox = _folder.File($"inbox{p}");
-            Directory.CreateDirectory(inbox);
-            for (var f = 0; f < 10; f++)
-            {
-                bsns.MoveNext();
-                var path = Path.Combine(inbox, $"p{p}-f{f}.csv");
-                File.WriteAllText(path, Extracts.File(Extracts.Row(bsns.Current, "2020-01-01", "2020-03-01")));
-                File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
-            }
+            Directory.CreateDirectory(_folder.File($"inbox{p}"));
             File.WriteAllText(Path.Combine(pipelines, $"p{p}.json"), $$"""
                 { "name": "p{{p}}", "cron": "* * * * * *", "time_zone": "Europe/Amsterdam",
                   "inbox": { "folder": "../inbox{{p}}", "pattern": "*.csv", "settle_seconds": 0, "recheck_seconds": 0 },
@@ -276,6 +267,17 @@ public sealed class PostgresTests : IDisposable
         var errors = new[] { a.StandardError.ReadToEndAsync(), b.StandardError.ReadToEndAsync() };
         try
         {
+            // The files come once both schedulers are up: else the first to start may import all hundred alone.
+            PipelineSetup.WaitUntil(() => Servers() >= 2, "both schedulers up", TimeSpan.FromMinutes(1));
+            var bsns = Extracts.Bsns(100).GetEnumerator();
+            for (var p = 0; p < 10; p++)
+            for (var f = 0; f < 10; f++)
+            {
+                bsns.MoveNext();
+                var path = Path.Combine(_folder.File($"inbox{p}"), $"p{p}-f{f}.csv");
+                File.WriteAllText(path, Extracts.File(Extracts.Row(bsns.Current, "2020-01-01", "2020-03-01")));
+                File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+            }
             PipelineSetup.WaitUntil(() => ImportedFiles() >= 100,
                 "the hundred files imported", TimeSpan.FromMinutes(3));
         }
@@ -286,6 +288,18 @@ public sealed class PostgresTests : IDisposable
         }
         var printed = string.Concat(await Task.WhenAll(logs)) + string.Concat(await Task.WhenAll(errors));
         Assert.True(a.ExitCode == 0 && b.ExitCode == 0, printed);
+
+        long Servers()
+        {
+            try
+            {
+                return database.Count("SELECT count(*) FROM hangfire.server");
+            }
+            catch (Npgsql.PostgresException)
+            {
+                return 0; // Hangfire's tables are not there yet
+            }
+        }
 
         long ImportedFiles()
         {
