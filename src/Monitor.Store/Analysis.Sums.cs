@@ -72,20 +72,31 @@ public sealed partial class Analysis
                 Sums = Sums with { Kept = Sums.Kept + 1 };
                 return kept;
             }
-            var sums = kept;
+            CohortSums? sums = kept;
             if (_store.FirstStartSince(version) is { } start && start <= date)
             {
                 LoadForBuilding(gapDays);
                 var rules = new EpisodeRules(date, gapDays, residentialSet, _tariffs);
                 CohortSums Around(Segment[] segments) => Of(EpisodeBuilder.Build(PeriodSegments.Of(segments, period, gapDays), rules));
                 var touched = TouchedSince(version.MaxSegmentId);
-                sums = kept.Minus(Around(Array.FindAll(touched, s => s.Id <= version.MaxSegmentId))).Plus(Around(touched));
-                Sums = Sums with { Updated = Sums.Updated + 1 };
+                try
+                {
+                    sums = kept.Minus(Around(Array.FindAll(touched, s => s.Id <= version.MaxSegmentId))).Plus(Around(touched));
+                    Sums = Sums with { Updated = Sums.Updated + 1 };
+                }
+                catch (InvalidOperationException)
+                {
+                    // The file does not hold the part of youths it should (edited or damaged by hand): made anew below.
+                    sums = null;
+                }
             }
             else Sums = Sums with { Kept = Sums.Kept + 1 };
-            // Written as of this version: the next night looks only at the rows added after it.
-            CohortSumsFile.Write(path, Version, sums);
-            return sums;
+            if (sums is not null)
+            {
+                // Written as of this version: the next night looks only at the rows added after it.
+                CohortSumsFile.Write(path, Version, sums);
+                return sums;
+            }
         }
         var made = Of(EpisodesAround(period, date, gapDays, residentialSet));
         CohortSumsFile.Write(path, Version, made);

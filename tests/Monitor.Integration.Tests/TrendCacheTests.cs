@@ -139,6 +139,23 @@ public sealed class TrendCacheTests : IDisposable
         Assert.Equal("kept", How(store, 2018));
     }
 
+    /// <summary>A file whose sums cannot hold the part of the youths a delta touched (edited by hand, say) is not brought
+    /// up to date but measured anew: never a failed report, never sums below 0.</summary>
+    [Fact]
+    public void SumsThatCannotHoldTheTouchedYouthsAreMeasuredAnew()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", Stays(1, 30, 2019));
+        Assert.Equal("made", How(store, 2019));
+        var file = Assert.Single(Directory.GetFiles(_folder.Db + ".cache", "sums-*.json"));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        foreach (var total in json["sums"]!["totals"]!.AsObject().ToList()) json["sums"]!["totals"]![total.Key] = 0;
+        File.WriteAllText(file, json.ToJsonString());
+        Import(store, "b.csv", Extracts.Row(Extracts.Bsns(1).First(), "2020-06-20", "2020-09-30")); // a 2019 youth's stay goes on
+        Assert.Equal("made", How(store, 2019));
+        Assert.Equal("kept", How(store, 2019));
+    }
+
     [Fact]
     public void ADamagedFileIsMeasuredAnew()
     {
