@@ -19,7 +19,11 @@ public sealed record ComparisonStatistics(
 
     public static ComparisonStatistics Compute(EpisodeSet baselineSet, EpisodeSet followupSet, Comparison comparison,
         int replicates = PoissonBootstrap.DefaultReplicates, ulong seed = PoissonBootstrap.DefaultSeed) =>
-        new(ChangeIntervals.Compute(baselineSet, comparison.Baseline, followupSet, comparison.Followup, replicates, seed),
+        Of(ChangeIntervals.Compute(baselineSet, comparison.Baseline, followupSet, comparison.Followup, replicates, seed), comparison);
+
+    /// <summary>The statistics with the intervals of the changes worked out already (from kept bootstrap sums).</summary>
+    public static ComparisonStatistics Of(ChangeStatistics changes, Comparison comparison) =>
+        new(changes,
             Median(comparison.Baseline.Cohort.Entries), Median(comparison.Baseline.Cohort.Entries8Plus),
             Median(comparison.Followup.Cohort.Entries), Median(comparison.Followup.Cohort.Entries8Plus));
 

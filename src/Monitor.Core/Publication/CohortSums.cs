@@ -28,7 +28,7 @@ public sealed record CohortSums(
     CohortSums.Counts Totals,
     IReadOnlyDictionary<SurvivalTime, int> EntryTimes,
     IReadOnlyDictionary<int, int> Municipalities,
-    IReadOnlyDictionary<ExtractCoverage, int> OpenSegments)
+    IReadOnlyDictionary<ExtractCoverage, int> OpenSegments) : IYouthSums<CohortSums>
 {
     /// <summary>The plain sums.</summary>
     /// <param name="Days">The episodes' durations (<see cref="Episode.DurationDays"/>).</param>
@@ -78,12 +78,8 @@ public sealed record CohortSums(
         return new CohortSums(period, asOf, totals, times, municipalities, CoverageWarning.OpenSegmentsOf(cohort, set, openSources));
     }
 
-    /// <summary>These sums and those of other youths.</summary>
     public CohortSums Plus(CohortSums other) => Combine(other, 1);
 
-    /// <summary>These sums without those of youths among them (<paramref name="part"/>, made of their segments as these
-    /// were when these sums were made).</summary>
-    /// <exception cref="InvalidOperationException">A sum would fall below 0: <paramref name="part"/> is not part of these sums.</exception>
     public CohortSums Minus(CohortSums part) => Combine(part, -1);
 
     private CohortSums Combine(CohortSums other, int sign)

@@ -89,14 +89,12 @@ public class ChangeIntervalsTests
         {
             var segments = RandomStore(random, random.Next(1, 40));
             var (set, baseline, followup) = Measured(segments);
-            // A block of replicates in one pass (as the bootstrap runs them), each lane checked on its own.
+            // A few replicates of a bootstrap of many, each checked on its own.
             var seed = (ulong)random.Next(1000);
-            var replicates = Enumerable.Range(0, ChangeIntervals.WeightedCohort.Lanes).Select(_ => random.Next(1000)).ToArray();
-            var keys = replicates.Select(r => PoissonBootstrap.ReplicateKey(seed, r)).ToArray();
-            var blocks = new[] { baseline, followup }.Select(m => ChangeIntervals.WeightedCohort.Of(set, m).Replicates(keys)).ToList();
-            for (var lane = 0; lane < replicates.Length; lane++)
+            var sums = new[] { baseline, followup }.Select(m => BootstrapSums.Of(set, new MeasurementParameters(m.Period), ReferenceData.Empty, 300, seed)).ToList();
+            foreach (var replicate in Enumerable.Range(0, 4).Select(_ => random.Next(300)))
             {
-                var (replicate, weighted) = (replicates[lane], blocks.Select(b => b[lane]).ToList());
+                var weighted = sums.Select(s => s.Figures(1 + replicate)).ToList();
                 var expanded = new List<Segment>();
                 foreach (var youth in segments.GroupBy(s => s.YouthId))
                     for (var copy = 0; copy < PoissonBootstrap.Weight(seed, replicate, youth.Key); copy++)
@@ -104,7 +102,7 @@ public class ChangeIntervalsTests
                             s.CareType, s.ProductCode, s.Start, s.End, s.AmountTenThousandths)));
                 var (_, expandedBaseline, expandedFollowup) = Measured(expanded.ToArray());
                 foreach (var (m, own) in new[] { expandedBaseline, expandedFollowup }.Zip(weighted))
-                    AssertFigures(m, own, $"run {run}, lane {lane}");
+                    AssertFigures(m, own, $"run {run}, replicate {replicate}");
             }
         }
     }
