@@ -8,8 +8,9 @@ using Monitor.Store.Caching;
 namespace Monitor.Store;
 
 /// <summary>
-/// The report's trend years and sensitivity rows: sums over a period's cohort (<see cref="CohortSums"/>), made once and
-/// then kept beside the store and brought up to date, night after night, by the youths the new rows touch alone.
+/// The report's trend years and sensitivity rows, and the bootstrap of its comparison: sums over a period's cohort
+/// (<see cref="CohortSums"/>, <see cref="BootstrapSums"/>), made once and then kept beside the store and brought up to
+/// date, night after night, by the youths the new rows touch alone.
 /// </summary>
 public sealed partial class Analysis
 {
@@ -19,6 +20,9 @@ public sealed partial class Analysis
     /// <summary>How many cohort sums this analysis made from the episodes, took from the files beside the store
     /// (<see cref="CohortSumsFile"/>) as they were, and took from them brought up to date: what the tests look at.</summary>
     public (int Made, int Kept, int Updated) Sums { get; private set; }
+
+    /// <summary>The same for the bootstrap sums of comparisons (<see cref="WithStatistics"/>).</summary>
+    public (int Made, int Kept, int Updated) Bootstraps { get; private set; }
 
     /// <summary>One year of a report's trend: the figures the trend shows of the year's cohort sums (<see cref="SumsOf"/>).</summary>
     public TrendYear TrendYear(Period period, AsOfChoice asOf, int gapDays, IReadOnlyList<CareType> residentialSet, string? region,
@@ -43,46 +47,70 @@ public sealed partial class Analysis
         return Core.Publication.SensitivityFigures.Of(prefix, SumsOf(new MeasurementParameters(period, region, topN), date, gapDays, residentialSet));
     }
 
-    /// <summary>
-    /// The sums of the cohort of <paramref name="parameters"/> read at <paramref name="date"/>. Sums made before are taken
-    /// from their file while the store only gained rows of extracts since (<see cref="MonitorStore.OnlyExtractRowsAddedSince"/>):
-    /// as they were when all new rows start after <paramref name="date"/> (the measurement ignores them), else brought up
-    /// to date by the youths with new rows alone: their part of the kept sums (their episodes of the rows they had then)
-    /// taken away, their part now added. Otherwise made from the episodes of the youths around the period
-    /// (<see cref="EpisodesAround"/>). The same sums every way (tests/Monitor.Integration.Tests/TrendCacheTests.cs).
-    /// </summary>
+    /// <summary>The sums of the cohort of <paramref name="parameters"/> read at <paramref name="date"/> (<see cref="Kept{TFile, T}"/>).</summary>
     private CohortSums SumsOf(MeasurementParameters parameters, DateOnly date, int gapDays, IReadOnlyList<CareType> residentialSet)
     {
         var period = parameters.Period;
         if (gapDays < 0) throw new InvalidRequestException($"gap days cannot be negative ({gapDays})");
-        CohortSums Of(EpisodeSet set) => CohortSums.Of(set, parameters, Reference, OpenSourcesAt(date));
-        if (!_useCaches)
-        {
-            Sums = Sums with { Made = Sums.Made + 1 };
-            return Of(EpisodesAround(period, date, gapDays, residentialSet));
-        }
-
         var path = CohortSumsFile.PathIn(_store.CacheFolder, period, date, gapDays, residentialSet, parameters.Region);
-        if (CohortSumsFile.Read(path) is var (version, kept) && kept.Period == period && kept.AsOf == date
+        var (sums, how) = Kept<CohortSumsFile, CohortSums>(path, period, date, gapDays, residentialSet,
+            set => CohortSums.Of(set, parameters, Reference, OpenSourcesAt(date)), () => EpisodesAround(period, date, gapDays, residentialSet));
+        Sums = Counted(Sums, how);
+        return sums;
+    }
+
+    /// <summary>The bootstrap sums of <paramref name="m"/>'s cohort (<see cref="Kept{TFile, T}"/>), of its own episode set when made.</summary>
+    private BootstrapSums BootstrapSumsOf(Measurement m, int replicates, ulong seed)
+    {
+        var parameters = new MeasurementParameters(m.Period, m.Region);
+        var path = BootstrapSumsFile.PathIn(_store.CacheFolder, m.Period, m.AsOf, m.GapDays, m.ResidentialSet, m.Region, replicates, seed);
+        var (sums, how) = Kept<BootstrapSumsFile, BootstrapSums>(path, m.Period, m.AsOf, m.GapDays, m.ResidentialSet,
+            set => BootstrapSums.Of(set, parameters, Reference, replicates, seed), () => EpisodesAsOf(m.AsOf, m.GapDays, m.ResidentialSet));
+        Bootstraps = Counted(Bootstraps, how);
+        return sums;
+    }
+
+    private enum SumsFrom { Made, Kept, Updated }
+
+    private static (int Made, int Kept, int Updated) Counted((int Made, int Kept, int Updated) counts, SumsFrom how) => how switch
+    {
+        SumsFrom.Made => counts with { Made = counts.Made + 1 },
+        SumsFrom.Kept => counts with { Kept = counts.Kept + 1 },
+        _ => counts with { Updated = counts.Updated + 1 },
+    };
+
+    /// <summary>
+    /// Sums (<paramref name="of"/> a set of episodes) of <paramref name="period"/>'s cohort read at <paramref name="date"/>.
+    /// Sums made before are taken from their file while the store only gained rows of extracts since
+    /// (<see cref="MonitorStore.OnlyExtractRowsAddedSince"/>): as they were when all new rows start after
+    /// <paramref name="date"/> (the measurement ignores them), else brought up to date by the youths with new rows alone:
+    /// their part of the kept sums (their episodes of the rows they had then) taken away, their part now added. Otherwise
+    /// made of the episodes <paramref name="episodes"/> gives. The same sums every way
+    /// (tests/Monitor.Integration.Tests/TrendCacheTests.cs).
+    /// </summary>
+    private (T Sums, SumsFrom How) Kept<TFile, T>(string path, Period period, DateOnly date, int gapDays, IReadOnlyList<CareType> residentialSet,
+        Func<EpisodeSet, T> of, Func<EpisodeSet> episodes)
+        where TFile : IKeptSumsFile<T> where T : class, IYouthSums<T>
+    {
+        if (!_useCaches) return (of(episodes()), SumsFrom.Made);
+        if (TFile.Read(path) is var (version, kept) && kept.Period == period && kept.AsOf == date
             && _store.OnlyExtractRowsAddedSince(version, Version))
         {
             if (version.SameAs(Version))
             {
-                CohortSumsFile.Touch(path);
-                Sums = Sums with { Kept = Sums.Kept + 1 };
-                return kept;
+                TFile.Touch(path);
+                return (kept, SumsFrom.Kept);
             }
-            CohortSums? sums = kept;
+            var (sums, how) = ((T?)kept, SumsFrom.Kept);
             if (_store.FirstStartSince(version) is { } start && start <= date)
             {
                 LoadForBuilding(gapDays);
                 var rules = new EpisodeRules(date, gapDays, residentialSet, _tariffs);
-                CohortSums Around(Segment[] segments) => Of(EpisodeBuilder.Build(PeriodSegments.Of(segments, period, gapDays), rules));
+                T Around(Segment[] segments) => of(EpisodeBuilder.Build(PeriodSegments.Of(segments, period, gapDays), rules));
                 var touched = TouchedSince(version.MaxSegmentId);
                 try
                 {
-                    sums = kept.Minus(Around(Array.FindAll(touched, s => s.Id <= version.MaxSegmentId))).Plus(Around(touched));
-                    Sums = Sums with { Updated = Sums.Updated + 1 };
+                    (sums, how) = (kept.Minus(Around(Array.FindAll(touched, s => s.Id <= version.MaxSegmentId))).Plus(Around(touched)), SumsFrom.Updated);
                 }
                 catch (InvalidOperationException)
                 {
@@ -90,18 +118,16 @@ public sealed partial class Analysis
                     sums = null;
                 }
             }
-            else Sums = Sums with { Kept = Sums.Kept + 1 };
             if (sums is not null)
             {
                 // Written as of this version: the next night looks only at the rows added after it.
-                CohortSumsFile.Write(path, Version, sums);
-                return sums;
+                TFile.Write(path, Version, sums);
+                return (sums, how);
             }
         }
-        var made = Of(EpisodesAround(period, date, gapDays, residentialSet));
-        CohortSumsFile.Write(path, Version, made);
-        Sums = Sums with { Made = Sums.Made + 1 };
-        return made;
+        var made = of(episodes());
+        TFile.Write(path, Version, made);
+        return (made, SumsFrom.Made);
     }
 
     /// <summary>Every segment of the youths with a segment above <paramref name="maxSegmentId"/> (rows added since a

@@ -140,14 +140,12 @@ public sealed partial class Analysis : IDisposable
     }
 
     /// <summary>The comparison with its intervals for a researcher (<see cref="ComparisonStatistics"/>): the
-    /// bootstrap resamples the youths of each measurement's own episode set (two sets with a window).</summary>
+    /// bootstrap resamples the youths of each measurement's own episode set (two sets with a window). Its sums are kept
+    /// beside the store (<see cref="BootstrapSumsOf"/>).</summary>
     public Comparison WithStatistics(Comparison comparison, int replicates = PoissonBootstrap.DefaultReplicates, ulong seed = PoissonBootstrap.DefaultSeed)
     {
-        EpisodeSet SetOf(Measurement m) => EpisodesAsOf(m.AsOf, m.GapDays, m.ResidentialSet);
-        return comparison with
-        {
-            Statistics = ComparisonStatistics.Compute(SetOf(comparison.Baseline), SetOf(comparison.Followup), comparison, replicates, seed),
-        };
+        var changes = ChangeIntervals.Compute(BootstrapSumsOf(comparison.Baseline, replicates, seed), BootstrapSumsOf(comparison.Followup, replicates, seed));
+        return comparison with { Statistics = ComparisonStatistics.Of(changes, comparison) };
     }
 
     /// <summary>The episodes under these rules, built once per analysis.</summary>

@@ -11,9 +11,10 @@ using Monitor.Store;
 namespace Monitor.Integration.Tests;
 
 /// <summary>
-/// A report's trend years (their cohort sums) are kept beside the store: taken again as they were while the store still
-/// holds what they read, brought up to date by the youths with new rows after a delta that reaches them, measured anew
-/// otherwise. Every way they are the figures a measurement from the store alone gives.
+/// A report's trend years (their cohort sums) and its comparison's bootstrap (its sums per replicate) are kept beside the
+/// store: taken again as they were while the store still holds what they read, brought up to date by the youths with new
+/// rows after a delta that reaches them, made anew otherwise. Every way they are the figures and intervals a measurement
+/// from the store alone gives.
 /// </summary>
 public sealed class TrendCacheTests : IDisposable
 {
@@ -32,6 +33,20 @@ public sealed class TrendCacheTests : IDisposable
         var (made, kept, updated) = analysis.Sums;
         Assert.Equal(1, made + kept + updated);
         return (Text(trendYear), made == 1 ? "made" : kept == 1 ? "kept" : "updated");
+    }
+
+    /// <summary>The intervals of a comparison of <paramref name="year"/> with the year before (every change and bound to the
+    /// last bit), and how the bootstrap sums of its two measurements were had (made if either was, else updated if
+    /// either was, else kept).</summary>
+    private static (string Text, string How) Intervals(MonitorStore store, bool useCaches, int year)
+    {
+        using var analysis = new Analysis(store, useCaches);
+        var comparison = analysis.Compare(Period.Year(year - 1), Period.Year(year), null, null, Window, 7, CareTypes.DefaultResidentialSet);
+        var changes = analysis.WithStatistics(comparison, replicates: 40, seed: 9).Statistics!.Changes;
+        var (made, kept, updated) = analysis.Bootstraps;
+        Assert.Equal(2, made + kept + updated);
+        return (string.Join("\n", changes.Changes.Select(c => $"{c.Key} {c.Baseline:R} {c.Followup:R} {c.Interval}")),
+            made > 0 ? "made" : updated > 0 ? "updated" : "kept");
     }
 
     private static string Text(TrendYear year) =>
@@ -167,6 +182,23 @@ public sealed class TrendCacheTests : IDisposable
         Assert.Equal("kept", How(store, 2019));
     }
 
+    [Fact]
+    public void ADamagedBootstrapFileIsMadeAnew_AndAKeptOneIsTheStoresOwn()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        Import(store, "a.csv", [.. Stays(1, 30, 2019), .. Stays(2, 30, 2020)]);
+        var (made, how) = Intervals(store, useCaches: true, 2020);
+        Assert.Equal("made", how);
+        Assert.Equal((made, "kept"), Intervals(store, useCaches: true, 2020));
+        var files = Directory.GetFiles(_folder.Db + ".cache", "bootstrap-*.sums");
+        Assert.Equal(2, files.Length);
+        var bytes = File.ReadAllBytes(files[0]);
+        bytes[bytes.Length / 2] ^= 1;
+        File.WriteAllBytes(files[0], bytes);
+        Assert.Equal((made, "made"), Intervals(store, useCaches: true, 2020));
+        Assert.Equal(made, Intervals(store, useCaches: false, 2020).Text);
+    }
+
     /// <summary>A report after a late delta, with the years the night before left, is the report of the store alone.</summary>
     [Fact]
     public void AReportWithKeptYearsIsTheReportOfTheStoreAlone()
@@ -174,7 +206,7 @@ public sealed class TrendCacheTests : IDisposable
         _folder.CopyExample("case-02-generated");
         Assert.Equal(0, CommandLine.RunIn(_folder, "import", "providers.csv", "regions.csv", "caretypes.csv", "tariffs.csv", "rijm_2015_2018.csv",
             "rijm_2019_2022.csv", "--db", "warm.db").Exit);
-        string[] report = ["report", "--baseline", "2020", "--followup", "2021", "--db", "warm.db", "--bootstrap", "0", "--out"];
+        string[] report = ["report", "--baseline", "2020", "--followup", "2021", "--db", "warm.db", "--bootstrap", "200", "--out"];
         Assert.Equal(0, CommandLine.RunIn(_folder, [.. report, "first"]).Exit);
         var before = TrendFiles();
         Assert.True(before.Count >= 5, $"{before.Count} cohort sums kept");
@@ -258,10 +290,15 @@ public sealed class TrendCacheTests : IDisposable
                     if (text != Year(store, useCaches: false, year, gap).Text)
                         failures.Add($"seed {seed}, after {name}: {year}, gap {gap} ({how})");
                 }
+                var (intervals, bootstrap) = Intervals(store, useCaches: true, 2020);
+                counts.AddOrUpdate("bootstrap " + bootstrap, 1, (_, n) => n + 1);
+                if (intervals != Intervals(store, useCaches: false, 2020).Text)
+                    failures.Add($"seed {seed}, after {name}: the intervals of 2019 against 2020 ({bootstrap})");
             }
         });
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(5)));
-        Assert.True(new[] { "made", "kept", "updated" }.All(how => counts.GetValueOrDefault(how) > 100),
+        Assert.True(new[] { "made", "kept", "updated" }.All(how => counts.GetValueOrDefault(how) > 100)
+                    && new[] { "made", "kept", "updated" }.All(how => counts.GetValueOrDefault("bootstrap " + how) > 10),
             $"{string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}: every way should be exercised");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Monitor.Core.Domain;
@@ -17,7 +16,7 @@ namespace Monitor.Store.Caching;
 /// date, is <see cref="Analysis"/>'s to say. Written whole or not at all (<see cref="AtomicFile"/>); a file that cannot
 /// be read is made anew.
 /// </summary>
-internal static class CohortSumsFile
+internal sealed class CohortSumsFile : IKeptSumsFile<CohortSums>
 {
     private const int Format = 1;
 
@@ -25,13 +24,9 @@ internal static class CohortSumsFile
     /// table cells), so this holds a dozen reports' worth of other windows, gap rules and regions.</summary>
     internal const int KeptFiles = 256;
 
-    public static string PathIn(string folder, Period period, DateOnly asOf, int gapDays, IEnumerable<CareType> residentialSet, string? region)
-    {
-        var text = string.Join('|', Format, typeof(CohortSums).Module.ModuleVersionId, typeof(CohortSumsFile).Module.ModuleVersionId,
-            period.From.ToString("O"), period.To.ToString("O"), asOf.ToString("O"), gapDays, string.Join(",", residentialSet.Select(c => c.ToString()).Order()),
-            region ?? "");
-        return Path.Combine(folder, $"sums-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 12)}.json");
-    }
+    public static string PathIn(string folder, Period period, DateOnly asOf, int gapDays, IEnumerable<CareType> residentialSet, string? region) =>
+        KeptSumsFiles.PathIn(folder, "sums", "json", Format, typeof(CohortSums).Module.ModuleVersionId, typeof(CohortSumsFile).Module.ModuleVersionId,
+            period.From, period.To, asOf, gapDays, string.Join(",", residentialSet.Select(c => c.ToString()).Order()), region);
 
     public static (StoreVersion Version, CohortSums Sums)? Read(string path)
     {
@@ -137,28 +132,14 @@ internal static class CohortSumsFile
         }
     }
 
-    /// <summary>Marks a file as used now (it is taken as it was, so not written): pruning goes by last use.</summary>
-    public static void Touch(string path)
-    {
-        try
-        {
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Read-only: it may be pruned sooner, and is then made anew.
-        }
-    }
+    public static void Touch(string path) => KeptSumsFiles.Touch(path);
 
     /// <summary>Keeps the <see cref="KeptFiles"/> most recently used files and deletes the rest, and the trend years
-    /// an earlier version kept (<c>trend-*.json</c>, which nothing reads any more). Another process may be reading a
-    /// file this deletes: it then makes those sums anew.</summary>
+    /// an earlier version kept (<c>trend-*.json</c>, which nothing reads any more).</summary>
     private static void Prune(string folder)
     {
-        var files = new DirectoryInfo(folder);
-        foreach (var old in files.GetFiles("sums-*.json").OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeptFiles)
-                     .Concat(files.GetFiles("trend-*.json")))
-            old.Delete();
+        KeptSumsFiles.Prune(folder, "sums-*.json", KeptFiles);
+        KeptSumsFiles.Prune(folder, "trend-*.json", 0);
     }
 
     private static DateOnly Date(JsonElement e, string name) => DateOnly.ParseExact(e.GetProperty(name).GetString()!, "O", CultureInfo.InvariantCulture);
