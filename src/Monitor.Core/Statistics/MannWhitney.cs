@@ -24,7 +24,11 @@ public static class MannWhitney
     /// </summary>
     /// <returns>null when either sample is empty or all values tie (variance 0): there is nothing to test.</returns>
     /// <exception cref="ArgumentException">A value is NaN, which has no rank.</exception>
-    public static MannWhitneyResult? Test(IReadOnlyList<double> first, IReadOnlyList<double> second)
+    public static MannWhitneyResult? Test(IReadOnlyList<double> first, IReadOnlyList<double> second) => Test(first, second, countPerValue: null);
+
+    /// <param name="countPerValue">Null: values that are all whole days (up to a little more than the samples' size) are
+    /// counted per value, others sorted; true or false: that way (what the tests compare; true needs whole days).</param>
+    internal static MannWhitneyResult? Test(IReadOnlyList<double> first, IReadOnlyList<double> second, bool? countPerValue)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -34,44 +38,83 @@ public static class MannWhitney
             return null;
         }
 
-        var pooled = new (double Value, bool First)[n];
-        for (var i = 0; i < n1; i++) pooled[i] = (Require(first[i], nameof(first)), true);
-        for (var i = 0; i < n2; i++) pooled[n1 + i] = (Require(second[i], nameof(second)), false);
-        Array.Sort(pooled, (a, b) => a.Value.CompareTo(b.Value));
-        if (pooled[0].Value == pooled[^1].Value)
+        var limit = 4L * n + 1024; // counting per value when the values span little more than the samples
+        var wholeDays = true;
+        var max = 0.0;
+        foreach (var sample in new[] { (first, nameof(first)), (second, nameof(second)) })
+            for (var i = 0; i < sample.Item1.Count; i++)
+            {
+                var v = Require(sample.Item1[i], sample.Item2);
+                wholeDays &= v >= 0 && v <= int.MaxValue - 1 && v == Math.Floor(v);
+                max = Math.Max(max, v);
+            }
+        var ranks = new Ranks();
+        if (countPerValue ?? (wholeDays && max <= limit))
         {
-            // All values tie. Caught here as well as by the variance check below, because for large n the
-            // tie term (n³ − n)/(n(n − 1)) may round to a hair off n + 1 and leave a tiny positive variance.
-            return null;
+            // Stay lengths in days: counted per day and walked in order, instead of a million pairs sorted.
+            if (!wholeDays) throw new ArgumentException("counting per value needs whole days", nameof(countPerValue));
+            var (counts1, counts2) = (new int[(int)max + 1], new int[(int)max + 1]);
+            for (var i = 0; i < n1; i++) counts1[(int)first[i]]++;
+            for (var i = 0; i < n2; i++) counts2[(int)second[i]]++;
+            for (var v = 0; v <= (int)max; v++)
+                if (counts1[v] + counts2[v] > 0) ranks.Group(counts1[v], counts2[v]);
         }
-
-        double rankSum = 0, tieSum = 0;
-        for (var i = 0; i < n;)
+        else
         {
-            var j = i;
-            while (j < n && pooled[j].Value == pooled[i].Value) j++;
+            var pooled = new (double Value, bool First)[n];
+            for (var i = 0; i < n1; i++) pooled[i] = (first[i], true);
+            for (var i = 0; i < n2; i++) pooled[n1 + i] = (second[i], false);
+            Array.Sort(pooled, (a, b) => a.Value.CompareTo(b.Value));
+            for (var i = 0; i < n;)
+            {
+                var (j, fromFirst) = (i, 0);
+                for (; j < n && pooled[j].Value == pooled[i].Value; j++)
+                    if (pooled[j].First) fromFirst++;
+                ranks.Group(fromFirst, j - i - fromFirst);
+                i = j;
+            }
+        }
+        return ranks.Result(n1, n2);
+    }
+
+    /// <summary>The rank sum of the first sample and the tie term, over the groups of equal values in ascending order.</summary>
+    private sealed class Ranks
+    {
+        private double _rankSum, _tieSum;
+        private int _position, _groups;
+
+        public void Group(int fromFirst, int fromSecond)
+        {
+            var (i, j) = (_position, _position + fromFirst + fromSecond);
             // Positions i..j-1 hold ranks i+1..j: each gets their average.
             var averageRank = (i + 1 + j) / 2.0;
             double t = j - i;
-            tieSum += t * t * t - t;
-            for (var k = i; k < j; k++)
-            {
-                if (pooled[k].First) rankSum += averageRank;
-            }
-            i = j;
+            _tieSum += t * t * t - t;
+            for (var k = 0; k < fromFirst; k++) _rankSum += averageRank;
+            (_position, _groups) = (j, _groups + 1);
         }
 
-        var u = rankSum - n1 * (n1 + 1.0) / 2;
-        var mean = (double)n1 * n2 / 2;
-        var variance = (double)n1 * n2 / 12 * ((n + 1) - tieSum / ((double)n * (n - 1)));
-        if (!(variance > 0))
+        public MannWhitneyResult? Result(int n1, int n2)
         {
-            return null;
+            var n = n1 + n2;
+            if (_groups == 1)
+            {
+                // All values tie. Caught here as well as by the variance check below, because for large n the
+                // tie term (n³ − n)/(n(n − 1)) may round to a hair off n + 1 and leave a tiny positive variance.
+                return null;
+            }
+            var u = _rankSum - n1 * (n1 + 1.0) / 2;
+            var mean = (double)n1 * n2 / 2;
+            var variance = (double)n1 * n2 / 12 * ((n + 1) - _tieSum / ((double)n * (n - 1)));
+            if (!(variance > 0))
+            {
+                return null;
+            }
+            var z = (u - mean) / Math.Sqrt(variance);
+            // 2·(1 − Φ(|z|)) = erfc(|z|/√2), without the cancellation of 1 − Φ for large |z|.
+            var p = Math.Min(1.0, SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2)));
+            return new MannWhitneyResult(u, z, p);
         }
-        var z = (u - mean) / Math.Sqrt(variance);
-        // 2·(1 − Φ(|z|)) = erfc(|z|/√2), without the cancellation of 1 − Φ for large |z|.
-        var p = Math.Min(1.0, SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2)));
-        return new MannWhitneyResult(u, z, p);
     }
 
     private static double Require(double value, string parameter) =>
