@@ -55,15 +55,15 @@ public sealed partial class MonitorStore
         return sources;
     }
 
-    /// <summary>See <see cref="Analysis.CoveredYears"/>.</summary>
-    public (int First, int Last)? CoveredYears()
+    /// <summary>See <see cref="Analysis.CoveredYears"/>: the years from that of <paramref name="firstEnd"/> (the earliest
+    /// segment end, which the analysis finds in the segments it holds) to the last the imported extracts' coverage dates
+    /// complete. Null without a coverage date.</summary>
+    internal (int First, int Last)? CoveredYears(DateOnly firstEnd)
     {
-        var (end, coverage) = Connection.QuerySingle<(long?, long?)>("""
-            SELECT (SELECT min(end_date) FROM segment WHERE superseded_by IS NULL AND end_date IS NOT NULL),
-                   (SELECT max(coverage_date) FROM import_file WHERE status = 'imported' AND coverage_date IS NOT NULL)
-            """);
-        if (end is not { } e || coverage is not { } c) return null;
+        var coverage = Connection.QuerySingle<long?>(
+            "SELECT max(coverage_date) FROM import_file WHERE status = 'imported' AND coverage_date IS NOT NULL");
+        if (coverage is not { } c) return null;
         var last = DateCodec.FromInt(c);
-        return (DateCodec.FromInt(e).Year, last.Month == 12 && last.Day == 31 ? last.Year : last.Year - 1);
+        return (firstEnd.Year, last.Month == 12 && last.Day == 31 ? last.Year : last.Year - 1);
     }
 }
