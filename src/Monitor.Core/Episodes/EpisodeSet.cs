@@ -109,18 +109,26 @@ public sealed class EpisodeSet
             return (first, end);
         }
 
-        private int FirstSegmentOf(int youthId) => FirstOf(youthId, _segments.Length, i => _segments[i].YouthId);
-
-        private int FirstEpisodeOf(int youthId) => FirstOf(youthId, _episodes.Count, i => _episodes[i].YouthId);
-
-        /// <summary>Binary search of items sorted by youth: where <paramref name="youthId"/>'s first is or would be.</summary>
-        private static int FirstOf(int youthId, int count, Func<int, int> youthAt)
+        private int FirstSegmentOf(int youthId)
         {
-            int lo = 0, hi = count;
+            // Binary searches written out, without a delegate per call: the youths a delta touched look up each of theirs.
+            int lo = 0, hi = _segments.Length;
             while (lo < hi)
             {
                 var mid = (lo + hi) >>> 1;
-                if (youthAt(mid) < youthId) lo = mid + 1;
+                if (_segments[mid].YouthId < youthId) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        private int FirstEpisodeOf(int youthId)
+        {
+            int lo = 0, hi = _episodes.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (_episodes[mid].YouthId < youthId) lo = mid + 1;
                 else hi = mid;
             }
             return lo;
