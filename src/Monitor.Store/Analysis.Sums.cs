@@ -139,9 +139,14 @@ public sealed partial class Analysis
         var youths = new HashSet<int>();
         foreach (ref readonly var s in _segments.AsSpan())
             if (s.Id > maxSegmentId) youths.Add(s.YouthId);
-        var touched = new List<Segment>();
-        foreach (ref readonly var s in _segments.AsSpan())
-            if (youths.Contains(s.YouthId)) touched.Add(s);
+        // A youth's segments lie together: looked up once per run of one youth, copied as a run.
+        var touched = new List<Segment>(youths.Count * 8);
+        var segments = _segments.AsSpan();
+        for (var (first, end) = (0, 0); first < segments.Length; first = end)
+        {
+            for (end = first + 1; end < segments.Length && segments[end].YouthId == segments[first].YouthId;) end++;
+            if (youths.Contains(segments[first].YouthId)) touched.AddRange(segments[first..end]);
+        }
         return _touchedSince[maxSegmentId] = touched.ToArray();
     }
 
