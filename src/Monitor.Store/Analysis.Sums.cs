@@ -110,7 +110,7 @@ public sealed partial class Analysis
                 var touched = TouchedSince(version.MaxSegmentId);
                 try
                 {
-                    (sums, how) = (kept.Minus(Around(Array.FindAll(touched, s => s.Id <= version.MaxSegmentId))).Plus(Around(touched)), SumsFrom.Updated);
+                    (sums, how) = (kept.Replaced(Around(Array.FindAll(touched, s => s.Id <= version.MaxSegmentId)), Around(touched)), SumsFrom.Updated);
                 }
                 catch (InvalidOperationException)
                 {

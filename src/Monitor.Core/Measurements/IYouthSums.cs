@@ -21,4 +21,9 @@ public interface IYouthSums<T> where T : IYouthSums<T>
     /// when these sums were made).</summary>
     /// <exception cref="InvalidOperationException">A sum would fall below 0: <paramref name="part"/> is not part of these sums.</exception>
     T Minus(T part);
+
+    /// <summary>These sums with the touched youths' <paramref name="old"/> part taken away and their <paramref name="now"/>
+    /// part added: <c>Minus(old).Plus(now)</c>, which sums may do in one pass.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="old"/> is not part of these sums.</exception>
+    T Replaced(T old, T now) => Minus(old).Plus(now);
 }

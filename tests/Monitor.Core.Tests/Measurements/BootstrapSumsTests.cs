@@ -54,12 +54,14 @@ public class BootstrapSumsTests
                     reference, replicates, seed);
 
             var touched = added.Select(s => s.YouthId).ToHashSet();
-            var updated = Sums(before)
-                .Minus(Sums(before.Where(s => touched.Contains(s.YouthId)).ToArray()))
-                .Plus(Sums(after.Where(s => touched.Contains(s.YouthId)).ToArray()));
+            var (kept, old, now) = (Sums(before), Sums(before.Where(s => touched.Contains(s.YouthId)).ToArray()),
+                Sums(after.Where(s => touched.Contains(s.YouthId)).ToArray()));
             var expected = Sums(after);
-            Assert.True(expected.SameAs(updated), $"run {run}");
-            for (var row = 0; row < expected.Rows; row++) Assert.Equal(expected.Figures(row), updated.Figures(row));
+            foreach (var updated in new[] { kept.Minus(old).Plus(now), kept.Replaced(old, now) })
+            {
+                Assert.True(expected.SameAs(updated), $"run {run}");
+                for (var row = 0; row < expected.Rows; row++) Assert.Equal(expected.Figures(row), updated.Figures(row));
+            }
         }
     }
 
@@ -96,6 +98,8 @@ public class BootstrapSumsTests
             ReferenceData.Empty, 20, 3);
         Assert.True(all.Minus(some).Plus(some).SameAs(all));
         Assert.Throws<InvalidOperationException>(() => some.Minus(all));
+        // Taken away before the other part is added: a part that is not there fails even when the sum would end up >= 0.
+        Assert.Throws<InvalidOperationException>(() => some.Replaced(all, all));
         Assert.Throws<ArgumentException>(() => all.Minus(BootstrapSums.Of(set, parameters, ReferenceData.Empty, 20, 4)));
         Assert.Throws<ArgumentException>(() => all.Plus(BootstrapSums.Of(set, parameters, ReferenceData.Empty, 21, 3)));
     }
