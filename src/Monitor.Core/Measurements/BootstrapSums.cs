@@ -90,17 +90,19 @@ public sealed class BootstrapSums : IYouthSums<BootstrapSums>
         var weighted = WeightedCohort.Of(set, cohort, period);
         var rows = replicates + 1;
         var (sums, counts) = (new long[rows * SumsPerRow], new int[weighted.Durations.Length * rows * CountsPerDuration]);
-        weighted.Pass(default, 1, ones: true, 0, rows, sums, counts);
         var lanes = WeightedCohort.Lanes;
+        long[] Scratch() => new long[CountsPerDuration * weighted.Durations.Length * lanes];
+        weighted.Pass(default, 1, ones: true, 0, rows, sums, counts, Scratch());
         // Replicates are independent and their weights hashed, not drawn from a shared generator: the same sums on one
-        // core or many.
-        Parallel.For(0, (replicates + lanes - 1) / lanes, b =>
+        // core or many. Each worker reuses one scratch of counts per duration and lane.
+        Parallel.For(0, (replicates + lanes - 1) / lanes, Scratch, (b, _, scratch) =>
         {
             var (first, count) = (b * lanes, Math.Min(lanes, replicates - b * lanes));
             Span<ulong> keys = stackalloc ulong[lanes]; // lanes beyond the count compute a replicate nobody reads
             for (var i = 0; i < count; i++) keys[i] = PoissonBootstrap.ReplicateKey(seed, first + i);
-            weighted.Pass(new Vector<ulong>(keys), count, ones: false, 1 + first, rows, sums, counts);
-        });
+            weighted.Pass(new Vector<ulong>(keys), count, ones: false, 1 + first, rows, sums, counts, scratch);
+            return scratch;
+        }, _ => { });
         return new BootstrapSums(period, set.Rules.AsOf, replicates, seed, sums, weighted.Durations, counts);
     }
 
@@ -300,16 +302,17 @@ public sealed class BootstrapSums : IYouthSums<BootstrapSums>
         /// One pass: each lane of the vectors is a replicate (its weights from <see cref="PoissonBootstrap.Weights"/>; every
         /// weight 1 with <paramref name="ones"/>), so a youth's and an episode's values are read once for all of them. Lane l's
         /// sums go to row <paramref name="firstRow"/> + l of <paramref name="sums"/> and <paramref name="counts"/>. Sums of one
-        /// of the flags take the weight masked by it rather than branching.
+        /// of the flags take the weight masked by it rather than branching. <paramref name="scratch"/>: room for the pass's
+        /// counts per duration and lane.
         /// </summary>
-        public void Pass(Vector<ulong> replicateKeys, int count, bool ones, int firstRow, int rows, long[] sums, int[] counts)
+        public void Pass(Vector<ulong> replicateKeys, int count, bool ones, int firstRow, int rows, long[] sums, int[] counts, long[] scratch)
         {
             var lanes = Lanes;
-            // Weighted episodes per distinct duration and lane (duration-major: an episode adds to one run of lanes):
-            // all of them (the median), and the entries' exits and censorings (the Kaplan–Meier median).
-            var byDuration = new long[Durations.Length * lanes];
-            var entriesExited = new long[Durations.Length * lanes];
-            var entriesCensored = new long[Durations.Length * lanes];
+            // Weighted episodes per distinct duration and lane (duration-major: an episode adds to one run of lanes), one
+            // after the other in the scratch: all of them (the median), and the entries' exits and censorings (the
+            // Kaplan–Meier median).
+            Array.Clear(scratch);
+            var (byDuration, entriesExited, entriesCensored) = (0, Durations.Length * lanes, 2 * Durations.Length * lanes);
             Vector<long> youths = default, young = default, episodes = default, exited = default, ongoing = default, entries = default;
             Vector<long> shortStays = default, single = default, days = default, exitedDays = default, ongoingDays = default;
             Vector<long> multiProviders = default, moves = default, costOfAllStays = default, ambulant = default, cost = default;
@@ -340,9 +343,9 @@ public sealed class BootstrapSums : IYouthSums<BootstrapSums>
                     single += w & Mask(SingleProvider);
                     multiProviders += w * new Vector<long>(_multiProviders[e]);
                     var at = _durationRank[e] * lanes;
-                    Add(byDuration, at, w);
-                    Add(entriesExited, at, Vector.AndNot(w & isEntry, isOngoing));
-                    Add(entriesCensored, at, w & isEntry & isOngoing);
+                    Add(scratch, byDuration + at, w);
+                    Add(scratch, entriesExited + at, Vector.AndNot(w & isEntry, isOngoing));
+                    Add(scratch, entriesCensored + at, w & isEntry & isOngoing);
                 }
             }
             Vector<long>[] totals =
@@ -357,9 +360,9 @@ public sealed class BootstrapSums : IYouthSums<BootstrapSums>
                 for (var d = 0; d < Durations.Length; d++)
                 {
                     var at = (row * Durations.Length + d) * CountsPerDuration;
-                    counts[at] = checked((int)byDuration[d * lanes + l]);
-                    counts[at + 1] = checked((int)entriesExited[d * lanes + l]);
-                    counts[at + 2] = checked((int)entriesCensored[d * lanes + l]);
+                    counts[at] = checked((int)scratch[byDuration + d * lanes + l]);
+                    counts[at + 1] = checked((int)scratch[entriesExited + d * lanes + l]);
+                    counts[at + 2] = checked((int)scratch[entriesCensored + d * lanes + l]);
                 }
             }
         }
