@@ -32,17 +32,7 @@ public class BootstrapSumsTests
                 .Select(s => random.Next(3) == 0 ? s : Segment.FromStore(s.Id, s.YouthId, new DateOnly(2004 + random.Next(14), 3, 1), s.Municipality,
                     s.Provider, s.CareType, s.ProductCode, s.Start, s.End, random.NextInt64(1, 5_000_000_000)))
                 .ToArray();
-            var youths = before.Select(s => s.YouthId).Distinct().ToArray();
-            var added = new List<Segment>();
-            for (var k = random.Next(0, 12); k > 0; k--)
-            {
-                var youth = youths.Length > 0 && random.Next(3) != 0 ? youths[random.Next(youths.Length)] : 1000 + random.Next(20);
-                var start = new DateOnly(2019, 6, 1).AddDays(random.Next(900));
-                var end = random.Next(4) == 0 ? (DateOnly?)null : start.AddDays(random.Next(0, 200));
-                added.Add(Seg.Make(youth, 10000001 + random.Next(4), start.ToString("yyyy-MM-dd"), end?.ToString("yyyy-MM-dd"),
-                    care: random.Next(5) == 0 ? CareType.Ambulant : CareType.Verblijf, amount: random.Next(2) == 0 ? null : random.Next(1, 90_000) / 100m,
-                    municipality: Municipalities[random.Next(Municipalities.Length)]));
-            }
+            var added = RandomStays.Delta(random, before, Municipalities, amounts: true);
             Segment[] after = [.. before, .. added];
             var gap = new[] { 0, 2, 7, 30 }[random.Next(4)];
             var asOf = random.Next(2) == 0 ? "2021-07-01" : "2022-06-30";

@@ -27,16 +27,7 @@ public class CohortSumsTests
         {
             var before = RandomStays.Of(random, 40, new DateOnly(2019, 6, 1), municipalities, maxDays: 300);
             var maxId = before.Length == 0 ? 0 : before.Max(s => s.Id);
-            var youths = before.Select(s => s.YouthId).Distinct().ToArray();
-            var added = new List<Segment>();
-            for (var k = random.Next(0, 12); k > 0; k--)
-            {
-                var youth = youths.Length > 0 && random.Next(3) != 0 ? youths[random.Next(youths.Length)] : 1000 + random.Next(20);
-                var start = new DateOnly(2019, 6, 1).AddDays(random.Next(900));
-                var end = random.Next(4) == 0 ? (DateOnly?)null : start.AddDays(random.Next(0, 200));
-                added.Add(Seg.Make(youth, 10000001 + random.Next(4), start.ToString("yyyy-MM-dd"), end?.ToString("yyyy-MM-dd"),
-                    care: random.Next(5) == 0 ? CareType.Ambulant : CareType.Verblijf, municipality: municipalities[random.Next(municipalities.Length)]));
-            }
+            var added = RandomStays.Delta(random, before, municipalities);
             Segment[] after = [.. before, .. added];
             var openSources = after.Where(_ => random.Next(3) == 0).ToDictionary(s => s.Id, s => s.Id > maxId ? late : early);
             var gap = new[] { 0, 2, 7, 30 }[random.Next(4)];

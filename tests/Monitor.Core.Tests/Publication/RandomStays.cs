@@ -26,4 +26,24 @@ internal static class RandomStays
         }
         return segments.ToArray();
     }
+
+    /// <summary>A random delta to <paramref name="before"/>: up to 11 rows with later ids, for youths there (a stay that goes
+    /// on, one before or between theirs, one of another care type) and new youths, starting from 1 June 2019 on.</summary>
+    /// <param name="amounts">Whether half the rows bill an amount.</param>
+    public static List<Segment> Delta(Random random, Segment[] before, int[] municipalities, bool amounts = false)
+    {
+        var youths = before.Select(s => s.YouthId).Distinct().ToArray();
+        var added = new List<Segment>();
+        for (var k = random.Next(0, 12); k > 0; k--)
+        {
+            var youth = youths.Length > 0 && random.Next(3) != 0 ? youths[random.Next(youths.Length)] : 1000 + random.Next(20);
+            var start = new DateOnly(2019, 6, 1).AddDays(random.Next(900));
+            var end = random.Next(4) == 0 ? (DateOnly?)null : start.AddDays(random.Next(0, 200));
+            added.Add(Seg.Make(youth, 10000001 + random.Next(4), start.ToString("yyyy-MM-dd"), end?.ToString("yyyy-MM-dd"),
+                care: random.Next(5) == 0 ? CareType.Ambulant : CareType.Verblijf,
+                amount: amounts && random.Next(2) == 0 ? random.Next(1, 90_000) / 100m : null,
+                municipality: municipalities[random.Next(municipalities.Length)]));
+        }
+        return added;
+    }
 }
