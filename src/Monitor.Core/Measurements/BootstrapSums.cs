@@ -17,7 +17,7 @@ namespace Monitor.Core.Measurements;
 /// a tariff cost with more decimals is rounded to it). So the order youths are added in does not matter, to the last
 /// bit, and the sums of a store's youths are those of the youths a nightly import left alone plus those of the youths it
 /// touched: a report keeps them beside the store and takes the touched youths' old part away and adds their new one
-/// (<see cref="Minus"/>, <see cref="Plus"/>), instead of weighing every youth in a thousand replicates again.
+/// (<see cref="Replaced"/>), instead of weighing every youth in a thousand replicates again.
 /// </remarks>
 public sealed class BootstrapSums : IYouthSums<BootstrapSums>
 {
@@ -29,7 +29,7 @@ public sealed class BootstrapSums : IYouthSums<BootstrapSums>
     }
 
     /// <summary>How many sums a row holds.</summary>
-    public const int SumsPerRow = 16;
+    public const int SumsPerRow = (int)Sum.Ambulant + 1;
 
     /// <summary>How many counts per duration and row: all episodes (the median), the entries that ended by the as-of
     /// date and those still open at it (the Kaplan–Meier median).</summary>
