@@ -74,14 +74,12 @@ public static class Descriptive
         var n = values.Count;
         var a = new double[n];
         for (var i = 0; i < n; i++) a[i] = Require(values[i], nameof(values));
-        var (h1, h3) = ((n - 1) * 0.25, (n - 1) * 0.75);
-        var (l1, l3) = ((int)Math.Floor(h1), (int)Math.Floor(h3));
+        // The places QuantileType7 reads at 1/4 and 3/4, and MedianOfSorted's.
+        var (l1, l3) = ((int)Math.Floor((n - 1) * 0.25), (int)Math.Floor((n - 1) * 0.75));
         int[] places = [l1, Math.Min(l1 + 1, n - 1), (n - 1) / 2, n / 2, l3, Math.Min(l3 + 1, n - 1)];
         Array.Sort(places);
         SelectPlaces(a, 0, places, 2 * (int)Math.Log2(n + 1) + 4);
-        var q1 = l1 >= n - 1 ? a[^1] : a[l1] + (h1 - l1) * (a[l1 + 1] - a[l1]);
-        var q3 = l3 >= n - 1 ? a[^1] : a[l3] + (h3 - l3) * (a[l3 + 1] - a[l3]);
-        var median = n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+        var (q1, median, q3) = (QuantileType7(a, 0.25), MedianOfSorted(a), QuantileType7(a, 0.75));
         var reach = 1.5 * (q3 - q1);
         double lowFence = q1 - reach, highFence = q3 + reach;
         // The whiskers always find a value: the maximum is >= Q3 >= Q1 >= the low fence, and the minimum is
@@ -147,6 +145,8 @@ public static class Descriptive
         return copy;
     }
 
+    /// <summary>Shared by Median and Box so the two never disagree in the last bit (Box passes a list sorted at the
+    /// middle places alone).</summary>
     private static double MedianOfSorted(double[] sorted)
     {
         var middle = sorted.Length / 2;
