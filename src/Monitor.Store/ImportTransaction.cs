@@ -151,23 +151,29 @@ public sealed class ImportTransaction : IDisposable
     public void Complete(int rowsRead, int rowsAccepted, int rowsRejected, int rowsDuplicate, DateTime finishedAt,
         DateOnly? coverageDate = null, bool coverageGiven = false)
     {
-        _segments.Flush();
+        var ids = _segments.Flush().Ids;
         if (_supersededImports.Count > 0)
         {
-            // One statement per earlier import (a source has few): the same SQL on both engines (Dapper passes a list
-            // as an array to PostgreSQL, where "IN @ids" does not read).
+            // One statement per earlier import (a source has few), through its segments' id range: the same SQL on both
+            // engines (Dapper passes a list as an array to PostgreSQL, where "IN @ids" does not read).
             foreach (var superseded in _supersededImports.Order())
-                _connection.Execute("UPDATE segment SET superseded_by = @ImportId WHERE superseded_by IS NULL AND import_id = @superseded",
-                    new { ImportId, superseded }, _transaction);
+                _connection.Execute("""
+                    UPDATE segment SET superseded_by = @ImportId
+                    WHERE id BETWEEN (SELECT first_segment_id FROM import_file WHERE id = @superseded)
+                                 AND (SELECT last_segment_id FROM import_file WHERE id = @superseded)
+                      AND import_id = @superseded AND superseded_by IS NULL
+                    """, new { ImportId, superseded }, _transaction);
         }
         _connection.Execute("""
             UPDATE import_file SET rows_read = @rowsRead, rows_accepted = @rowsAccepted, rows_rejected = @rowsRejected,
-                rows_duplicate = @rowsDuplicate, finished_at = @finished, coverage_date = @coverage, coverage_given = @coverageGiven
+                rows_duplicate = @rowsDuplicate, finished_at = @finished, coverage_date = @coverage, coverage_given = @coverageGiven,
+                first_segment_id = @first, last_segment_id = @last
             WHERE id = @ImportId
             """, new
             {
                 rowsRead, rowsAccepted, rowsRejected, rowsDuplicate, finished = MonitorStore.Iso(finishedAt), ImportId,
                 coverage = coverageDate is { } c ? DateCodec.ToInt(c) : (long?)null, coverageGiven = coverageGiven ? 1L : 0L,
+                first = ids?.First, last = ids?.Last,
             }, _transaction);
         _transaction.Commit();
         _completed = true;

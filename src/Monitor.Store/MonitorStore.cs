@@ -82,7 +82,7 @@ public sealed partial class MonitorStore : IDisposable
 
     internal ImportRecord? FindImported(string sha256, DbTransaction? transaction) =>
         Connection.QuerySingleOrDefault<ImportRow>(
-            "SELECT * FROM import_file WHERE sha256 = @sha256 AND status = 'imported'", new { sha256 }, transaction)?.ToRecord();
+            $"SELECT {ImportRow.Columns} FROM import_file WHERE sha256 = @sha256 AND status = 'imported'", new { sha256 }, transaction)?.ToRecord();
 
     /// <summary>Records an attempt that stored nothing: an already imported file or one rejected whole.</summary>
     public long RecordAttempt(LockWait wait, ImportRecord record)
@@ -117,7 +117,7 @@ public sealed partial class MonitorStore : IDisposable
     public ImportTransaction? BeginImport(ImportRecord pending, LockWait wait) => ImportTransaction.Begin(this, pending, wait);
 
     public IReadOnlyList<ImportRecord> Imports() =>
-        Connection.Query<ImportRow>("SELECT * FROM import_file ORDER BY id").Select(r => r.ToRecord()).ToList();
+        Connection.Query<ImportRow>($"SELECT {ImportRow.Columns} FROM import_file ORDER BY id").Select(r => r.ToRecord()).ToList();
 
     public IReadOnlyList<QuarantineEntry> Quarantine(string? fileName = null) =>
         Connection.Query<QuarantineEntry>("""
@@ -152,6 +152,10 @@ public sealed partial class MonitorStore : IDisposable
         string status, string? reason, long rows_read, long rows_accepted, long rows_rejected, long rows_duplicate,
         string started_at, string finished_at, long? coverage_date, long coverage_given)
     {
+        /// <summary>The columns in the record's order (the table has more: the segment id range of schema/0007).</summary>
+        public const string Columns = "id, file_name, sha256, format, source, full_extract, status, reason, rows_read, rows_accepted, " +
+            "rows_rejected, rows_duplicate, started_at, finished_at, coverage_date, coverage_given";
+
         public ImportRecord ToRecord() => new()
         {
             Id = id, FileName = file_name, Sha256 = sha256, Format = format, Source = source, FullExtract = full_extract != 0,

@@ -80,4 +80,9 @@ internal interface ISegmentWriter : IDisposable
 }
 
 /// <summary>How many of an import's segment rows were stored, and how many were duplicates.</summary>
-public readonly record struct SegmentCounts(int Stored, int Duplicate);
+/// <param name="FirstId">The id of the first stored row: a writer hands out its rows' ids one after the other.</param>
+public readonly record struct SegmentCounts(int Stored, int Duplicate, long FirstId)
+{
+    /// <summary>The ids of the stored rows, first to last; null when none was stored (schema/0007_segment_ranges.sql).</summary>
+    public (long First, long Last)? Ids => Stored == 0 ? null : (FirstId, FirstId + Stored - 1);
+}

@@ -99,6 +99,12 @@ public sealed class ImportPropertyTests(Xunit.Abstractions.ITestOutputHelper out
                 var stored = db.Query<long>("SELECT line FROM segment WHERE import_id = @importId ORDER BY line", new { importId }).Select(l => (int)l).ToList();
                 if (!stored.SequenceEqual(expected.StoredLines))
                     return $"{file.Name}: stored lines {string.Join(",", stored)}, the model says {string.Join(",", expected.StoredLines)}";
+                // The import's segments are the ids of its range, and the range holds no other import's (schema/0007).
+                var ids = db.Query<long>("SELECT id FROM segment WHERE import_id = @importId ORDER BY id", new { importId }).ToList();
+                var range = db.QuerySingle<(long? First, long? Last)>("SELECT first_segment_id, last_segment_id FROM import_file WHERE id = @importId", new { importId });
+                (long?, long?) wantRange = ids.Count == 0 ? (null, null) : (ids[0], ids[^1]);
+                if (range != wantRange || (ids.Count > 0 && ids[^1] - ids[0] + 1 != ids.Count))
+                    return $"{file.Name}: segment ids {string.Join(",", ids)}, the import's range {range}";
                 var pointers = db.Query<(long Line, string File, long Of)>("""
                     SELECT d.line, f.file_name, s.line FROM duplicate_row d
                     JOIN segment s ON s.id = d.duplicate_of JOIN import_file f ON f.id = s.import_id

@@ -20,6 +20,7 @@ internal sealed class PostgresSegmentWriter(NpgsqlConnection connection, long im
     private const int BatchRows = 20_000;
 
     private readonly List<CheckedSegment> _batch = new(BatchRows);
+    private readonly long _firstSegmentId = nextSegmentId;
     private long _nextSegmentId = nextSegmentId;
     private long _nextYouthId = nextYouthId;
     private int _stored, _duplicates;
@@ -35,7 +36,7 @@ internal sealed class PostgresSegmentWriter(NpgsqlConnection connection, long im
     public SegmentCounts Flush()
     {
         Write();
-        return new SegmentCounts(_stored, _duplicates);
+        return new SegmentCounts(_stored, _duplicates, _firstSegmentId);
     }
 
     /// <summary>A questionnaire score's youth: one at a time (rom files are small, and hold no segments).</summary>

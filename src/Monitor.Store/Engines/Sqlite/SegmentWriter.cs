@@ -31,6 +31,7 @@ internal sealed class SegmentWriter : ISegmentWriter
 
     // Ids are handed out here rather than read back per row: the transaction holds SQLite's write lock,
     // so nobody else can take them.
+    private readonly long _firstSegmentId;
     private long _nextSegmentId;
     private int _stored, _duplicates;
 
@@ -51,7 +52,7 @@ internal sealed class SegmentWriter : ISegmentWriter
             if (careType is >= 0 and < 256) _careTypes[careType] = true;
         _importId = importId;
         _supersededImports = supersededImports;
-        _nextSegmentId = nextSegmentId;
+        _nextSegmentId = _firstSegmentId = nextSegmentId;
         _youths = youths;
         _cbsColumns = cbsColumns;
         _columns = cbsColumns ? 17 : 14;
@@ -98,7 +99,7 @@ internal sealed class SegmentWriter : ISegmentWriter
     public SegmentCounts Flush()
     {
         Write();
-        return new SegmentCounts(_stored, _duplicates);
+        return new SegmentCounts(_stored, _duplicates, _firstSegmentId);
     }
 
     /// <summary>Inserts the rows still waiting, then the duplicate records that may point at them. Called
