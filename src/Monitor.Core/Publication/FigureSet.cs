@@ -68,8 +68,21 @@ public sealed class FigureSet
         if (kind is not (FigureKind.Count or FigureKind.Statistic)) throw new InvalidOperationException($"'{total}' in a sum relation is neither a count nor a sum over youths");
         foreach (var key in parts.Prepend(total))
             if (this[key].Kind != kind) throw new InvalidOperationException($"'{key}' in a sum relation is not a {kind.ToString().ToLowerInvariant()} like its total");
-        var relation = new SumRelation(total, parts);
-        if (!_relations.Any(r => r.Total == total && r.Parts.SequenceEqual(parts))) _relations.Add(relation);
+        AddRelation(new SumRelation(total, parts));
         return this;
+    }
+
+    /// <summary>Adds every figure and relation of <paramref name="part"/> in its order: the same set as adding them here
+    /// one by one. A part can so be made apart (on another thread) and joined afterwards.</summary>
+    public FigureSet AddAll(FigureSet part)
+    {
+        foreach (var figure in part.Figures) Add(figure);
+        foreach (var relation in part.Relations) AddRelation(relation);
+        return this;
+    }
+
+    private void AddRelation(SumRelation relation)
+    {
+        if (!_relations.Any(r => r.Total == relation.Total && r.Parts.SequenceEqual(relation.Parts))) _relations.Add(relation);
     }
 }

@@ -54,7 +54,13 @@ public sealed record ReportTable(string File, string Caption, string LabelHeader
     IReadOnlyList<TableRow> Rows, bool HasUnits = false, IReadOnlyList<string>? Notes = null);
 
 /// <summary>A chart as the page shows it; or, when the rules leave nothing to draw, the reason instead.</summary>
-public sealed record ReportFigure(RenderedChart? Chart, string? LeftOutNote = null);
+/// <param name="Rendering">The chart being drawn: the builder starts each chart's drawing as it meets it and goes on
+/// with the sections (<see cref="ReportBuilder.Chart"/>).</param>
+public sealed record ReportFigure(Task<RenderedChart>? Rendering, string? LeftOutNote = null)
+{
+    /// <summary>The drawn chart (waited for), or null when there was nothing to draw.</summary>
+    public RenderedChart? Chart => Rendering?.GetAwaiter().GetResult();
+}
 
 /// <summary>One summary sentence with the figures it cites.</summary>
 public sealed record SummaryLine(string Text, KeyMessage Message);

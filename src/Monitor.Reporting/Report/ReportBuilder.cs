@@ -14,7 +14,7 @@ namespace Monitor.Reporting.Report;
 /// </summary>
 internal sealed partial class ReportBuilder
 {
-    private readonly List<RenderedChart> _charts = [];
+    private readonly List<Task<RenderedChart>> _charts = [];
     private readonly List<ReportTable> _tables = [];
 
     public ReportBuilder(ReportInput input, Published published)
@@ -30,7 +30,8 @@ internal sealed partial class ReportBuilder
     public Comparison Main => Input.Main;
     public Measurement Baseline => Main.Baseline;
     public Measurement Followup => Main.Followup;
-    public IReadOnlyList<RenderedChart> Charts => _charts;
+    /// <summary>Every chart drawn, in the page's order (waits for those still being drawn).</summary>
+    public IReadOnlyList<RenderedChart> Charts => _charts.Select(c => c.GetAwaiter().GetResult()).ToList();
     public IReadOnlyList<ReportTable> Tables => _tables;
 
     /// <summary>Whether two different periods were read at one as-of date: the figures that depend on it are marked (PROTOCOL.md 6).</summary>
@@ -88,7 +89,9 @@ internal sealed partial class ReportBuilder
 
     public TableColumn Column(string header, string? fileHeader = null) => new(header, fileHeader ?? header);
 
-    /// <summary>Renders a chart, or says why there is nothing to draw: every value of it is hidden or missing.</summary>
+    /// <summary>Starts drawing a chart, or says why there is nothing to draw: every value of it is hidden or missing.
+    /// Charts are drawn on the thread pool while the builder goes on: each is its own ScottPlot plot, and what they share
+    /// (the font, ScottPlot's typeface cache) is safe to read from several threads. The bytes are the same either way.</summary>
     public FigureBlock Chart(IChart chart)
     {
         var values = chart switch
@@ -105,9 +108,10 @@ internal sealed partial class ReportBuilder
             _ => values!.All(v => v.Number is null),
         };
         if (nothing) return new FigureBlock(new ReportFigure(null, W.F("chart.nothing_drawn", ("title", chart.Text.Title))));
-        var rendered = ChartRenderer.Render(chart, Language, W["chart.hidden_reason"]);
-        _charts.Add(rendered);
-        return new FigureBlock(new ReportFigure(rendered));
+        var (language, hiddenReason) = (Language, W["chart.hidden_reason"]);
+        var rendering = Task.Run(() => ChartRenderer.Render(chart, language, hiddenReason));
+        _charts.Add(rendering);
+        return new FigureBlock(new ReportFigure(rendering));
     }
 
     public ChartText ChartText(string name, params (string Name, object? Value)[] values) =>

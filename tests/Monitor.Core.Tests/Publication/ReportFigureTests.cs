@@ -53,6 +53,32 @@ public class ReportFigureTests
     }
 
     [Fact]
+    public void ASetMadeInPartsAndJoinedIsTheSetMadeInOne()
+    {
+        // As the report makes its two measurements' figures side by side: the same figures and relations, in the same order.
+        var (baseline, followup) = (Sample(), Sample("Twente"));
+        var whole = new FigureSet();
+        foreach (var (prefix, m) in new[] { ("baseline", baseline), ("followup", followup) })
+        {
+            MeasurementFigures.Add(whole, prefix, m, Outcome.TwoRegions);
+            AreaFigures.Add(whole, prefix, m, Outcome.TwoRegions, (c, y) => 5000 + c);
+        }
+        var joined = new FigureSet();
+        foreach (var (prefix, m) in new[] { ("baseline", baseline), ("followup", followup) })
+        {
+            var part = new FigureSet();
+            MeasurementFigures.Add(part, prefix, m, Outcome.TwoRegions);
+            AreaFigures.Add(part, prefix, m, Outcome.TwoRegions, (c, y) => 5000 + c);
+            joined.AddAll(part).AddAll(part); // twice: the same figures and relations are each held once
+        }
+        Assert.Equal(whole.Figures, joined.Figures);
+        Assert.Equal(whole.Relations.Select(r => (r.Total, string.Join("+", r.Parts))), joined.Relations.Select(r => (r.Total, string.Join("+", r.Parts))));
+        // A part that says otherwise about a figure the set holds is refused, as a second Add would be.
+        var other = new FigureSet().Count("baseline.counts.youths", baseline.Counts.Youths + 1);
+        Assert.Throws<InvalidOperationException>(() => joined.AddAll(other));
+    }
+
+    [Fact]
     public void TheBreakdownsAreRelationsToTheEpisodesAndReuseTheProtocolKeys()
     {
         var set = SetOf(Sample());

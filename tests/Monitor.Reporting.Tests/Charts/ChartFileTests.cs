@@ -86,6 +86,21 @@ public sealed class ChartFileTests
     }
 
     [Fact]
+    public async Task ChartsDrawnSideBySideAreTheBytesOfChartsDrawnOneByOne()
+    {
+        // The report draws its charts on the thread pool (ReportBuilder.Chart): every kind, in both languages, eight
+        // times at once, must give what drawing them one after the other gives.
+        var jobs = OfEveryKind().SelectMany(c => new[] { (Chart: c, Language: Language.Dutch), (Chart: c, Language: Language.English) }).ToList();
+        var alone = jobs.Select(j => new Rendered(j.Chart, j.Language).Chart).ToList();
+        var together = await Task.WhenAll(Enumerable.Range(0, 8).SelectMany(_ => jobs.Select((j, i) => Task.Run(() => (i, new Rendered(j.Chart, j.Language).Chart)))));
+        Assert.All(together, t =>
+        {
+            Assert.Equal(alone[t.i].Svg, t.Item2.Svg);
+            Assert.Equal(alone[t.i].Png, t.Item2.Png);
+        });
+    }
+
+    [Fact]
     public void AChartWithoutATitleForScreenReadersIsRefused()
     {
         var chart = new BarChart("zonder", new ChartText("", "Beschrijving", "Onderschrift"), ["A"], [ChartSeries.Of("S", [1])]);
