@@ -106,12 +106,8 @@ public sealed partial class Analysis : IDisposable
     {
         CheckRegion(region);
         if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
-        var measurement = MeasurementCalculator.Measure(episodes, new MeasurementParameters(period, region, topN), Reference);
-        return measurement with
-        {
-            Outcomes = OutcomeCalculator.Measure(episodes, measurement, Reference, OutcomeData),
-            Warnings = CoverageWarning.Of(measurement, episodes, OpenSourcesAt(episodes.Rules.AsOf)),
-        };
+        var measurement = OutcomeCalculator.MeasureWithOutcomes(episodes, new MeasurementParameters(period, region, topN), Reference, OutcomeData);
+        return measurement with { Warnings = CoverageWarning.Of(measurement, episodes, OpenSourcesAt(episodes.Rules.AsOf)) };
     }
 
     /// <summary>What the coverage warnings at <paramref name="asOf"/> need of the store (<see cref="CoverageWarning.Of(Measurement, EpisodeSet, IReadOnlyDictionary{long, ExtractCoverage})"/>), read once per date.</summary>

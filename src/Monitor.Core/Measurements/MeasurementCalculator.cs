@@ -21,11 +21,14 @@ public static class MeasurementCalculator
     internal const int YoungAge = 12;
     private const int MinimumCountedStay = 8;
 
-    public static Measurement Measure(EpisodeSet set, MeasurementParameters parameters, ReferenceData reference)
+    public static Measurement Measure(EpisodeSet set, MeasurementParameters parameters, ReferenceData reference) =>
+        Measure(set, parameters, reference, CohortOf(set, parameters, reference));
+
+    /// <summary>The measurement of <paramref name="cohort"/>, which is <see cref="CohortOf"/> the same set and parameters.</summary>
+    internal static Measurement Measure(EpisodeSet set, MeasurementParameters parameters, ReferenceData reference, List<Episode> cohort)
     {
         var rules = set.Rules;
         var period = parameters.Period;
-        var cohort = CohortOf(set, parameters, reference);
 
         // The parts below only read the cohort: they run side by side on the machine's cores. Figures over a
         // part of the cohort that is not kept are running sums, in cohort order as the lists were.

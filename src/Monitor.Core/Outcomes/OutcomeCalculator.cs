@@ -20,20 +20,44 @@ public static class OutcomeCalculator
     public const int PostAfterPre = 60;
     public const int PostAfterEnd = 90;
 
-    public static Outcomes Measure(EpisodeSet set, Measurement measurement, ReferenceData reference, OutcomeData data)
+    public static Outcomes Measure(EpisodeSet set, Measurement measurement, ReferenceData reference, OutcomeData data) =>
+        WithEntries(OfCohort(set, measurement.Period, measurement.Region, measurement.Cohort.Episodes, reference, data),
+            measurement.Counts.EntriesInPeriod);
+
+    /// <summary>
+    /// A measurement with its outcomes (<see cref="MeasurementCalculator.Measure(EpisodeSet, MeasurementParameters, ReferenceData)"/>
+    /// and <see cref="Measure(EpisodeSet, Measurement, ReferenceData, OutcomeData)"/>), the two made side by side: the
+    /// outcomes need only the measurement's cohort, and its count of entries at the end. Each only reads the set, and
+    /// each keeps a core about half busy on its own (1.4 and 1.2 cores at ten million rows).
+    /// </summary>
+    public static Measurement MeasureWithOutcomes(EpisodeSet set, MeasurementParameters parameters, ReferenceData reference, OutcomeData data)
     {
-        var period = measurement.Period;
+        var cohort = MeasurementCalculator.CohortOf(set, parameters, reference);
+        Measurement? measurement = null;
+        Outcomes? outcomes = null;
+        Parallel.Invoke(
+            () => measurement = MeasurementCalculator.Measure(set, parameters, reference, cohort),
+            () => outcomes = OfCohort(set, parameters.Period, parameters.Region, cohort, reference, data));
+        return measurement! with { Outcomes = WithEntries(outcomes!, measurement!.Counts.EntriesInPeriod) };
+    }
+
+    /// <summary>The entries per 1,000 youths: the one outcome that needs the measurement's own count.</summary>
+    private static Outcomes WithEntries(Outcomes outcomes, int entriesInPeriod) =>
+        outcomes with { EntriesPer1000 = PerThousand(entriesInPeriod, outcomes.Population) };
+
+    /// <summary>Every outcome of <paramref name="period"/>'s cohort but the entries per 1,000 (<see cref="WithEntries"/>).</summary>
+    private static Outcomes OfCohort(EpisodeSet set, Period period, string? region, IReadOnlyList<Episode> cohort, ReferenceData reference, OutcomeData data)
+    {
         var asOf = set.Rules.AsOf;
-        var cohort = measurement.Cohort.Episodes;
         var notes = new List<string>();
-        bool InArea(int municipality) => measurement.Region is null || reference.RegionOf(municipality) == measurement.Region;
+        bool InArea(int municipality) => region is null || reference.RegionOf(municipality) == region;
 
         var days = ResidentialDays(cohort, period, asOf);
         // Distinct youths as the cohort's youth order gives them, not a set of a million numbers grown in fresh memory.
         var inCareAtEnd = DistinctYouths(cohort.Where(e => e.Start <= period.To && e.LastDay(asOf) >= period.To)).Length;
 
         var year = period.From.Year;
-        var population = Population(year, measurement.Region, cohort, reference, data, notes);
+        var population = Population(year, region, cohort, reference, data, notes);
         double? Per1000(double count) => PerThousand(count, population);
 
         // The flows walk every episode and the crises every cohort youth's segments: side by side.
@@ -41,13 +65,13 @@ public static class OutcomeCalculator
         CrisisFigures? crises = null;
         Parallel.Invoke(
             () => flows = Flows(set, period, asOf, InArea),
-            () => crises = Crises(set, period, DistinctYouths(measurement.Cohort.Episodes), data));
+            () => crises = Crises(set, period, DistinctYouths(cohort), data));
         return new Outcomes(
             ResidentialDays: days,
             PopulationYear: year,
             Population: population,
             ResidentialDaysPer1000: Per1000(days),
-            EntriesPer1000: Per1000(measurement.Counts.EntriesInPeriod),
+            EntriesPer1000: null,
             InCareAtPeriodEnd: inCareAtEnd,
             InCareAtPeriodEndPer1000: Per1000(inCareAtEnd),
             Flows: flows,
