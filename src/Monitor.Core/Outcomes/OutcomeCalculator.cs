@@ -28,7 +28,7 @@ public static class OutcomeCalculator
     /// A measurement with its outcomes (<see cref="MeasurementCalculator.Measure(EpisodeSet, MeasurementParameters, ReferenceData)"/>
     /// and <see cref="Measure(EpisodeSet, Measurement, ReferenceData, OutcomeData)"/>), the two made side by side: the
     /// outcomes need only the measurement's cohort, and its count of entries at the end. Each only reads the set, and
-    /// each keeps a core about half busy on its own (1.4 and 1.2 cores at ten million rows).
+    /// neither keeps two cores busy on its own (1.4 and 1.2 cores on average at ten million rows).
     /// </summary>
     public static Measurement MeasureWithOutcomes(EpisodeSet set, MeasurementParameters parameters, ReferenceData reference, OutcomeData data)
     {

@@ -1,5 +1,7 @@
 using Monitor.Core.Domain;
+using Monitor.Core.Outcomes;
 using Monitor.Core.Tests.Episodes;
+using Monitor.Core.Tests.Outcomes;
 
 namespace Monitor.Core.Tests.Publication;
 
@@ -26,6 +28,11 @@ internal static class RandomStays
         }
         return segments.ToArray();
     }
+
+    /// <summary>Outcome data with the 2020 population of most of <paramref name="municipalities"/>: some left out, some 0.</summary>
+    public static OutcomeData Population2020(Random random, int[] municipalities) =>
+        Outcome.Data(population: municipalities.Where(_ => random.Next(8) != 0)
+            .Select(m => new PopulationRow(m, 2020, random.Next(6) == 0 ? 0 : 1000 + random.Next(5000))).ToList());
 
     /// <summary>A random delta to <paramref name="before"/>: up to 11 rows with later ids, for youths there (a stay that goes
     /// on, one before or between theirs, one of another care type) and new youths, starting from 1 June 2019 on.</summary>

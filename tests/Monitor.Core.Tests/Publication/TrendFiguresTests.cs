@@ -26,9 +26,7 @@ public class TrendFiguresTests
         for (var run = 0; run < 200; run++)
         {
             var segments = RandomStays.Of(random, 40, new DateOnly(2019, 6, 1), municipalities, maxDays: 300);
-            var population = municipalities.Where(_ => random.Next(8) != 0)
-                .Select(m => new PopulationRow(m, 2020, random.Next(6) == 0 ? 0 : 1000 + random.Next(5000))).ToList();
-            var data = Outcome.Data(population: population);
+            var data = RandomStays.Population2020(random, municipalities);
             var openSources = segments.Where(s => random.Next(3) == 0).ToDictionary(s => s.Id, _ => early);
             var gap = new[] { 0, 7, 30 }[random.Next(3)];
             var set = EpisodeBuilder.Build(segments, Seg.Rules("2021-07-01", gap));
