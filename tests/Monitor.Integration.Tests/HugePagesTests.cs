@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Monitor.Cli;
+using Monitor.Store;
 
 namespace Monitor.Integration.Tests;
 
-/// <summary>The command line's advice to back the managed heap with huge pages (<see cref="HugePages"/>).</summary>
+/// <summary>The advice to back the managed heap with huge pages, which the command line gives first (<see cref="HugePages"/>).</summary>
 public sealed class HugePagesTests
 {
     private const string Mode = "/sys/kernel/mm/transparent_hugepage/enabled";

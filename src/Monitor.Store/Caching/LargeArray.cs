@@ -8,14 +8,14 @@ namespace Monitor.Store.Caching;
 /// file). Memory touched for the first time costs a page fault per 4 KB page, and on the VMs this runs on a fault
 /// is dear: filling 400 MB took 1.4-1.5 s of faults alone, against 0.03 s in 2 MB pages. Linux gives such
 /// transparent huge pages to the memory a program asks them for (the usual setting, <c>madvise</c> in
-/// /sys/kernel/mm/transparent_hugepage/enabled), and this array asks. It is allocated pinned (on the pinned
-/// object heap), so that it stays where the advice was given. Elsewhere, or when the advice is refused, it is an
-/// ordinary array in 4 KB pages.
+/// /sys/kernel/mm/transparent_hugepage/enabled), and this array asks (<see cref="HugePages"/>), also where the
+/// command line's advice for the whole heap is off or no longer holds for this memory (the collector forgets it where
+/// it gives memory back and takes it again). It is allocated pinned (on the pinned object heap), so that it stays
+/// where the advice was given. Elsewhere, or when the advice is refused, it is an ordinary array in 4 KB pages.
 /// </summary>
-internal static partial class LargeArray
+internal static class LargeArray
 {
     private const long HugePage = 2 << 20;
-    private const int AdviseHugePages = 14; // MADV_HUGEPAGE
 
     /// <summary>An array whose elements the caller writes all of before reading any (they are not cleared).</summary>
     public static T[] Uninitialized<T>(int length) where T : unmanaged
@@ -26,17 +26,7 @@ internal static partial class LargeArray
         // Only the whole 2 MB pages inside the array: the advice must not reach memory of other objects.
         var start = (long)Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
         var (from, to) = ((start + HugePage - 1) & ~(HugePage - 1), (start + bytes) & ~(HugePage - 1));
-        try
-        {
-            _ = Advise((nint)from, (nuint)(to - from), AdviseHugePages); // refused (no huge pages in this kernel): 4 KB pages
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // A C library without madvise: 4 KB pages.
-        }
+        HugePages.Advise((nint)from, (nuint)(to - from)); // refused (no huge pages in this kernel): 4 KB pages
         return array;
     }
-
-    [LibraryImport("libc", EntryPoint = "madvise")]
-    private static partial int Advise(nint address, nuint length, int advice);
 }

@@ -1,22 +1,25 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Monitor.Cli;
+namespace Monitor.Store;
 
 /// <summary>
-/// Asks Linux to back the managed heap with transparent huge pages, as the JVM's
-/// <c>-XX:+UseTransparentHugePages</c> does, where the system leaves that to each program
-/// (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> is <c>madvise</c>, Debian's default). A measurement of
-/// 10 million rows fills about a gigabyte of fresh memory, and on a virtual machine each fresh 4 KiB page costs
-/// microseconds; 2 MiB pages cut a third of the wall time (docs/benchmarks.md, eleventh pass). Only a hint:
-/// when anything fails the heap stays as it was. <c>MONITOR_HUGE_PAGES=0</c> leaves it alone.
+/// Transparent huge pages for memory the program fills by the hundred megabytes. Memory touched for the first time
+/// costs a page fault per 4 KiB page, and on the virtual machines this runs on a fault is dear (filling a gigabyte
+/// took 3.1–3.7 s here, 0.9 s in 2 MiB pages). Linux gives huge pages to the memory a program asks them for where it
+/// leaves that to each program (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> is <c>madvise</c>, Debian's
+/// default). Only a hint: the kernel gives them only to whole, aligned 2 MiB of a mapping, and when anything fails
+/// the memory stays in 4 KiB pages.
 /// </summary>
-internal static partial class HugePages
+public static partial class HugePages
 {
     private const string Mode = "/sys/kernel/mm/transparent_hugepage/enabled";
     private const int MadvHugePage = 14;
 
-    /// <summary>Advises the managed heap's reservation; true when it did.</summary>
+    /// <summary>
+    /// Advises the runtime's whole heap reservation, as the JVM's <c>-XX:+UseTransparentHugePages</c> does: the
+    /// command line does this first (docs/decisions.md, "Command line"). True when it did.
+    /// </summary>
     /// <param name="setting">The value of <c>MONITOR_HUGE_PAGES</c>: <c>0</c> turns the advice off.</param>
     public static bool AdviseManagedHeap(string? setting)
     {
@@ -28,12 +31,25 @@ internal static partial class HugePages
             var probe = GC.AllocateArray<byte>(1, pinned: true);
             var address = (ulong)Marshal.UnsafeAddrOfPinnedArrayElement(probe, 0);
             return ReservationAround(File.ReadLines("/proc/self/maps"), address) is { } reservation
-                   && madvise((nint)reservation.Start, (nuint)(reservation.End - reservation.Start), MadvHugePage) == 0;
+                   && Advise((nint)reservation.Start, (nuint)(reservation.End - reservation.Start));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException
-                                      or DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
         {
             return false;
+        }
+    }
+
+    /// <summary>Advises [<paramref name="start"/>, +<paramref name="length"/>) on Linux; false when refused or elsewhere.</summary>
+    internal static bool Advise(nint start, nuint length)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return madvise(start, length, MadvHugePage) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false; // a C library without madvise
         }
     }
 
@@ -43,7 +59,7 @@ internal static partial class HugePages
     /// which its commits split into mappings of their own, used and not yet used. Null when no anonymous mapping
     /// holds the address.
     /// </summary>
-    public static (ulong Start, ulong End)? ReservationAround(IEnumerable<string> maps, ulong address)
+    internal static (ulong Start, ulong End)? ReservationAround(IEnumerable<string> maps, ulong address)
     {
         ulong start = 0, end = 0;
         var holds = false;
