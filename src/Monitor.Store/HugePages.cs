@@ -57,7 +57,7 @@ public static partial class HugePages
     /// The run of adjacent anonymous mappings in <paramref name="maps"/> (lines of <c>/proc/self/maps</c>, in address
     /// order) that holds <paramref name="address"/>, as [start, end): the runtime reserves the heap as one range,
     /// which its commits split into mappings of their own, used and not yet used. Null when no anonymous mapping
-    /// holds the address.
+    /// holds the address; a <see cref="FormatException"/> for a listing not in the kernel's form.
     /// </summary>
     internal static (ulong Start, ulong End)? ReservationAround(IEnumerable<string> maps, ulong address)
     {
@@ -67,7 +67,9 @@ public static partial class HugePages
         {
             // start-end perms offset device inode [path]
             var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 5) throw new FormatException("a line of /proc/self/maps without its five fields");
             var bounds = fields[0].Split('-');
+            if (bounds.Length != 2) throw new FormatException("a line of /proc/self/maps without its range");
             var (from, to) = (ulong.Parse(bounds[0], NumberStyles.HexNumber), ulong.Parse(bounds[1], NumberStyles.HexNumber));
             var anonymous = fields[3] == "00:00" && fields[4] == "0" && (fields.Length < 6 || fields[5].StartsWith("[anon:", StringComparison.Ordinal));
             if (!anonymous || from != end)

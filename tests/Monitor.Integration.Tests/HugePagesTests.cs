@@ -60,6 +60,14 @@ public sealed class HugePagesTests
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("7f00-7f10")]
+    [InlineData("7f00 ---p 00000000 00:00 0")]
+    [InlineData("7g00-7f10 ---p 00000000 00:00 0")]
+    public void AListingNotInTheKernelsFormIsAFormatException(string line) =>
+        Assert.Throws<FormatException>(() => HugePages.ReservationAround(["7e00-7f00 ---p 00000000 00:00 0", line], 0x7f05));
+
     [Fact]
     public void TheHeapIsAdvisedWhereLinuxLeavesHugePagesToTheProgram()
     {
