@@ -20,10 +20,11 @@ public static partial class HugePages
     /// Advises the runtime's whole heap reservation, as the JVM's <c>-XX:+UseTransparentHugePages</c> does: the
     /// command line does this first (docs/decisions.md, "Command line"). True when it did.
     /// </summary>
-    /// <param name="setting">The value of <c>MONITOR_HUGE_PAGES</c>: <c>0</c> turns the advice off.</param>
+    /// <param name="setting">The value of <c>MONITOR_HUGE_PAGES</c>: <c>0</c>, <c>off</c>, <c>false</c> or <c>no</c> turns the
+    /// advice off.</param>
     public static bool AdviseManagedHeap(string? setting)
     {
-        if (setting == "0" || !OperatingSystem.IsLinux()) return false;
+        if (setting?.Trim().ToLowerInvariant() is "0" or "off" or "false" or "no" || !OperatingSystem.IsLinux()) return false;
         try
         {
             if (!File.Exists(Mode) || !File.ReadAllText(Mode).Contains("[madvise]")) return false;
