@@ -49,6 +49,15 @@ public static class ReportAssembler
             analysis.Compare(a, b, first, second, request.AsOf, gapDays, request.ResidentialSet, request.TopN);
 
         var main = Compare(request.GapDays, mainRegion, mainRegion, request.Baseline, request.Followup);
+        var population = analysis.OutcomeData.Population.GroupBy(p => (p.Municipality, p.Year)).ToDictionary(g => g.Key, g => (long)g.Last().Youths);
+        AreaFigures.PopulationOf populationOf = (municipality, year) => population.TryGetValue((municipality, year), out var youths) ? youths : null;
+        // The page's figures of the two measurements walk their cohorts (a million episodes each at ten million rows):
+        // made on the thread pool while the analysis reads on (the bootstrap, the sensitivity table, the trend, most of
+        // it on one core). They read only the measurements and the segments of their episode set, which the analysis
+        // leaves as they are from here on: its later builds are of copies (Analysis.BuildEpisodes, EpisodesAround) and
+        // the sort of a same-ordered array writes nothing (SegmentOrder.Sort).
+        var measured = main;
+        var measurementFigures = Task.Run(() => ReportFigures.OfMeasurements(measured, analysis.Reference, populationOf));
         // The intervals exactly as monitor compare computes them with the same seed: each measurement's own episodes.
         if (request.Replicates > 0) main = analysis.WithStatistics(main, request.Replicates, request.Seed);
         analysis.CheckRegion(request.RegionB);
@@ -96,7 +105,6 @@ public static class ReportAssembler
                     : analysis.TrendYear(period, window, request.GapDays, request.ResidentialSet, mainRegion, request.TopN));
             }
         }
-        var population = analysis.OutcomeData.Population.GroupBy(p => (p.Municipality, p.Year)).ToDictionary(g => g.Key, g => (long)g.Last().Youths);
 
         var lineage = store.Imports()
             .Select(r => new LineageFile(r.FileName, r.Format ?? "?", r.Status, r.StartedAt, r.RowsRead, r.RowsAccepted, r.RowsRejected, r.RowsDuplicate, r.Source,
@@ -114,7 +122,8 @@ public static class ReportAssembler
         {
             Trend = trend,
             DifferenceInDifferences = did,
-            Population = (municipality, year) => population.TryGetValue((municipality, year), out var youths) ? youths : null,
+            Population = populationOf,
+            MeasurementFigures = measurementFigures.GetAwaiter().GetResult(),
         };
         return ReportWriter.Write(input, folder);
     }

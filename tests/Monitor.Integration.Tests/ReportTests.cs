@@ -5,7 +5,15 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Monitor.Core.Domain;
+using Monitor.Core.Formatting;
+using Monitor.Core.Measurements;
+using Monitor.Core.Publication;
 using Monitor.Integration.Tests.Support;
+using ReportFigures = Monitor.Reporting.Report.ReportFigures;
+using ReportInput = Monitor.Reporting.Report.ReportInput;
+using ReportOptions = Monitor.Reporting.Report.ReportOptions;
+using Monitor.Store;
 
 namespace Monitor.Integration.Tests;
 
@@ -403,6 +411,36 @@ public sealed partial class ReportTests : IDisposable
         Assert.Contains("Vragen over deze cijfers: Team Onderzoek, onderzoek@example.nl.", colophon);
         Assert.Matches(@"rijm_2019_2022\.csv: gegevens tot en met \d{1,2} \w+ 2022", colophon);
         Assert.Matches(@"Gemaakt op \d{1,2} \w+ 20\d\d met de Verblijfsmonitor, versie \d", colophon);
+    }
+
+    [Fact]
+    public void TheMeasurementsFiguresMadeBeforehandPublishWhatTheReportWouldMakeOfThem()
+    {
+        // monitor report makes each main measurement's figures while the analysis reads on; given or not, the set is the same.
+        ImportCase02();
+        using var store = MonitorStore.Open(_folder.File("case02.db"));
+        using var analysis = new Analysis(store);
+        Comparison Compare(int baseline) => analysis.Compare(Period.Year(baseline), Period.Year(2021), null, null, AsOfChoice.OfWindow(182), 7,
+            CareTypes.DefaultResidentialSet);
+        var main = Compare(2020);
+        var input = new ReportInput(main, [], [], new ReportOptions(Language.Dutch, 10, null, null), [], 0, analysis.Reference, DateTimeOffset.UnixEpoch)
+        {
+            Population = (municipality, year) => municipality % 2 == 0 ? 10_000 + year : null,
+        };
+        static List<string> Lines(Published p) =>
+        [
+            .. p.All.Select(f => f.ToString()),
+            .. p.Set.Relations.Select(r => $"{r.Total} = {string.Join(" + ", r.Parts)}"),
+        ];
+
+        var made = Lines(ReportFigures.Build(input));
+        var given = Lines(ReportFigures.Build(input with { MeasurementFigures = ReportFigures.OfMeasurements(main, analysis.Reference, input.Population) }));
+
+        Assert.Equal(made, given);
+        Assert.Contains(made, l => l.StartsWith("PublishedFigure { Figure = Figure { Key = baseline.municipalities.", StringComparison.Ordinal));
+        // Figures of other measurements than the report's are refused, not published under the report's keys.
+        var other = ReportFigures.OfMeasurements(Compare(2019), analysis.Reference, input.Population);
+        Assert.Throws<ArgumentException>(() => ReportFigures.Build(input with { MeasurementFigures = other }));
     }
 
     [Fact]

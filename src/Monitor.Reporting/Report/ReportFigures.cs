@@ -14,25 +14,51 @@ public static class ReportFigures
     /// <summary>The prefix of region B's measurements in a two-region report.</summary>
     public const string OtherRegion = "other_region";
 
+    /// <summary>
+    /// The figures each main measurement gives on its own (<see cref="OfMeasurements"/>): the walks over its cohort, a
+    /// million episodes at ten million rows, and most of the work of <see cref="Build"/>.
+    /// </summary>
+    public sealed class MeasurementSets
+    {
+        internal MeasurementSets(Measurement baseline, Measurement followup, FigureSet[] sets) =>
+            (Baseline, Followup, Sets) = (baseline, followup, sets);
+
+        internal Measurement Baseline { get; }
+        internal Measurement Followup { get; }
+        internal FigureSet[] Sets { get; }
+    }
+
+    /// <summary>
+    /// The figures of the two measurements of <paramref name="main"/> on their own, each in a set of its own, made side by
+    /// side. <c>monitor report</c> makes them while the store is still read for the rest of the report, and hands them
+    /// over in <see cref="ReportInput.MeasurementFigures"/>; the set <see cref="Build"/> makes of them is the same either way.
+    /// </summary>
+    public static MeasurementSets OfMeasurements(Comparison main, ReferenceData reference, AreaFigures.PopulationOf population)
+    {
+        var measurements = new[] { ("baseline", main.Baseline), ("followup", main.Followup) };
+        var sets = new FigureSet[measurements.Length];
+        Parallel.For(0, measurements.Length, i =>
+        {
+            var (prefix, m) = measurements[i];
+            var part = sets[i] = new FigureSet();
+            MeasurementFigures.Add(part, prefix, m, reference);
+            OutcomeFigures.Add(part, prefix, m);
+            BreakdownFigures.Add(part, prefix, m);
+            AreaFigures.Add(part, prefix, m, reference, population);
+        });
+        return new MeasurementSets(main.Baseline, main.Followup, sets);
+    }
+
     public static Published Build(ReportInput input)
     {
         var set = new FigureSet();
         var reference = input.Reference;
         var main = input.Main;
-        // Each measurement's own figures go through its cohort (a million episodes at ten million rows): the two are made
-        // side by side, each in a set of its own, then joined in order, which gives the set adding them here would.
-        var measurements = new[] { ("baseline", main.Baseline), ("followup", main.Followup) };
-        var parts = new FigureSet[measurements.Length];
-        Parallel.For(0, measurements.Length, i =>
-        {
-            var (prefix, m) = measurements[i];
-            var part = parts[i] = new FigureSet();
-            MeasurementFigures.Add(part, prefix, m, reference);
-            OutcomeFigures.Add(part, prefix, m);
-            BreakdownFigures.Add(part, prefix, m);
-            AreaFigures.Add(part, prefix, m, reference, input.Population);
-        });
-        foreach (var part in parts) set.AddAll(part);
+        // Each measurement's own figures, joined in order, which gives the set adding them here would.
+        var own = input.MeasurementFigures ?? OfMeasurements(main, reference, input.Population);
+        if (!ReferenceEquals(own.Baseline, main.Baseline) || !ReferenceEquals(own.Followup, main.Followup))
+            throw new ArgumentException("the measurement figures are of other measurements than the report's", nameof(input));
+        foreach (var part in own.Sets) set.AddAll(part);
         // The changes of every figure both measurements have, and the tests; the intervals of the changes and of the
         // Kaplan–Meier medians when the bootstrap ran, each bound hidden with the figure it belongs to.
         MeasurementFigures.AddChanges(set, main);

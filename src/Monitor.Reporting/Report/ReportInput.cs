@@ -31,6 +31,10 @@ public sealed record ReportInput(
     public DifferenceInDifferences? DifferenceInDifferences { get; init; }
 
     public AreaFigures.PopulationOf Population { get; init; } = (_, _) => null;
+
+    /// <summary>The figures of <see cref="Main"/>'s two measurements on their own, when made beforehand
+    /// (<see cref="ReportFigures.OfMeasurements"/>, with this <see cref="Population"/>); null: the report makes them.</summary>
+    public ReportFigures.MeasurementSets? MeasurementFigures { get; init; }
 }
 
 /// <param name="Baseline">The figures the sensitivity table shows of the baseline under this gap rule, under their keys
