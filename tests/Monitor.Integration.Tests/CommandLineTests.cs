@@ -46,6 +46,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
+    [InlineData("measure", "--period", "2020", "--as-of", "2021-09-30")]
+    [InlineData("compare", "--baseline", "2020", "--followup", "2021", "--as-of", "2022-06-30")]
+    public void ATopNBelowOneInTheSettingsIsExit2AndSaysWhy(params string[] args)
+    {
+        // compare measures its two periods side by side: the refusal is still the one line, not an aggregate of two.
+        var settings = _folder.Write("top-n-0.json", """{ "top_n": 0 }""");
+        var result = Run([.. args, "--settings", settings]);
+        Assert.Equal(2, result.Exit);
+        Assert.Equal("monitor: --top-n must be at least 1 (0)", result.Err.Trim());
+    }
+
+    [Theory]
     [InlineData("--as-of", "2021-09-30")]
     [InlineData("--as-of", "latest")]
     [InlineData("--window", "182")]
