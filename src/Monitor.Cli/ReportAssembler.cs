@@ -55,7 +55,7 @@ public static class ReportAssembler
         // made on the thread pool while the analysis reads on (the bootstrap, the sensitivity table, the trend, most of
         // it on one core). They read only the measurements and the segments of their episode set, which the analysis
         // leaves as they are from here on: its later builds are of copies (Analysis.BuildEpisodes, EpisodesAround) and
-        // the sort of a same-ordered array writes nothing (SegmentOrder.Sort).
+        // the sort of a same-ordered array writes nothing (SegmentOrder.Sort). ReportTests checks it after every step.
         var measured = main;
         var measurementFigures = Task.Run(() => ReportFigures.OfMeasurements(measured, analysis.Reference, populationOf));
         // The intervals exactly as monitor compare computes them with the same seed: each measurement's own episodes.

@@ -443,6 +443,45 @@ public sealed partial class ReportTests : IDisposable
         Assert.Throws<ArgumentException>(() => ReportFigures.Build(input with { MeasurementFigures = other }));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void WhatTheMeasurementsFiguresReadStaysAsItWasWhileTheReportReadsOn(bool oneAsOfDate)
+    {
+        // monitor report makes the measurements' page figures on the thread pool while the analysis reads the rest
+        // (ReportAssembler): their episodes, and the segments those point into, must not change meanwhile.
+        ImportCase02();
+        using var store = MonitorStore.Open(_folder.File("case02.db"));
+        var asOf = oneAsOfDate ? AsOfChoice.Of(new DateOnly(2022, 6, 30)) : AsOfChoice.OfWindow(182);
+        var set = CareTypes.DefaultResidentialSet;
+        // A first analysis leaves the episode files beside the store; episodes taken from them work their providers'
+        // involvement out from the segments each time it is asked, as on a nightly run.
+        using (var night = new Analysis(store)) night.Compare(Period.Year(2020), Period.Year(2021), null, null, asOf, 7, set);
+        using var analysis = new Analysis(store);
+        var main = analysis.Compare(Period.Year(2020), Period.Year(2021), null, null, asOf, 7, set);
+        string Read() => string.Join("\n", new[] { main.Baseline, main.Followup }.SelectMany(m => m.Cohort.Episodes)
+            .Select(e => $"{e.YouthId} {e.Start} {e.End} {e.Cost} {string.Join(",", e.Involvement)}"));
+        var before = Read();
+        Assert.Contains(",", before); // episodes with more than one provider: their involvement reads the segments
+
+        // The rest the report reads, in its order: the bootstrap, the sensitivity rows, the trend years. Looked at after
+        // each: a later step could put things back as they were (a sort in the first order again).
+        void Unchanged(string by) => Assert.True(before == Read(), $"the measurements' episodes read otherwise after {by}");
+        analysis.WithStatistics(main, 20, 1);
+        Unchanged("the bootstrap");
+        foreach (var gap in Monitor.Cli.ReportAssembler.SensitivityGapDays)
+        foreach (var period in new[] { Period.Year(2020), Period.Year(2021) })
+        {
+            analysis.SensitivityFigures("sensitivity", period, asOf, "the period", gap, set, null);
+            Unchanged($"the sensitivity row of {period} under gap {gap}");
+        }
+        for (var year = 2015; year <= 2022; year++)
+        {
+            analysis.TrendYear(Period.Year(year), AsOfChoice.OfWindow(182), 7, set, null);
+            Unchanged($"the trend year {year}");
+        }
+    }
+
     [Fact]
     public void AnAsOfDateBeforeTheFollowupsEndIsExit2()
     {
