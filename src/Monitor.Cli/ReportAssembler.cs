@@ -49,6 +49,7 @@ public static class ReportAssembler
             analysis.Compare(a, b, first, second, request.AsOf, gapDays, request.ResidentialSet, request.TopN);
 
         var main = Compare(request.GapDays, mainRegion, mainRegion, request.Baseline, request.Followup);
+        analysis.CheckRegion(request.RegionB);
         var population = analysis.OutcomeData.Population.GroupBy(p => (p.Municipality, p.Year)).ToDictionary(g => g.Key, g => (long)g.Last().Youths);
         AreaFigures.PopulationOf populationOf = (municipality, year) => population.TryGetValue((municipality, year), out var youths) ? youths : null;
         // The page's figures of the two measurements walk their cohorts (a million episodes each at ten million rows):
@@ -56,11 +57,10 @@ public static class ReportAssembler
         // it on one core). They read only the measurements and the segments of their episode set, which the analysis
         // leaves as they are from here on: its later builds are of copies (Analysis.BuildEpisodes, EpisodesAround) and
         // the sort of a same-ordered array writes nothing (SegmentOrder.Sort). ReportTests checks it after every step.
-        var measured = main;
-        var measurementFigures = Task.Run(() => ReportFigures.OfMeasurements(measured, analysis.Reference, populationOf));
+        var (measured, reference) = (main, analysis.Reference);
+        var measurementFigures = Task.Run(() => ReportFigures.OfMeasurements(measured, reference, populationOf));
         // The intervals exactly as monitor compare computes them with the same seed: each measurement's own episodes.
         if (request.Replicates > 0) main = analysis.WithStatistics(main, request.Replicates, request.Seed);
-        analysis.CheckRegion(request.RegionB);
         // The table's five figures of each period under each gap rule, made for those alone; under the report's own
         // rule they are the main measurements' figures again, and adding both to one set checks that they agree.
         SensitivityRow Sensitivity(int gap)
