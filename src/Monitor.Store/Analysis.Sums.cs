@@ -29,7 +29,7 @@ public sealed partial class Analysis
         int topN = MeasurementParameters.DefaultTopN)
     {
         CheckRegion(region);
-        if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
+        CheckTopN(topN);
         var parameters = new MeasurementParameters(period, region, topN);
         return TrendFigures.Of(TrendFigures.Prefix(period.From.Year), SumsOf(parameters, AsOfFor(asOf, period), gapDays, residentialSet), parameters,
             Reference, OutcomeData);

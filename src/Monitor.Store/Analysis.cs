@@ -105,7 +105,7 @@ public sealed partial class Analysis : IDisposable
     public Measurement Measure(EpisodeSet episodes, Period period, string? region, int topN = MeasurementParameters.DefaultTopN)
     {
         CheckRegion(region);
-        if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
+        CheckTopN(topN);
         return Measured(episodes, period, region, topN, OutcomeData, OpenSourcesAt(episodes.Rules.AsOf));
     }
 
@@ -142,7 +142,7 @@ public sealed partial class Analysis : IDisposable
     {
         CheckRegion(firstRegion);
         CheckRegion(secondRegion);
-        if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
+        CheckTopN(topN);
         var (firstAsOf, secondAsOf) = (AsOfFor(asOf, first, "the baseline"), AsOfFor(asOf, second, "the follow-up"));
         // Everything read from the store first, one after the other (the analysis is not shared between threads); then the
         // two measurements side by side, each of a set that nothing changes any more (a million episodes each at ten
@@ -179,6 +179,11 @@ public sealed partial class Analysis : IDisposable
         var key = (asOf, gapDays, string.Join(",", residentialSet.Order()));
         if (!_episodeSets.TryGetValue(key, out var set)) _episodeSets[key] = set = BuildEpisodes(asOf, gapDays, residentialSet);
         return set;
+    }
+
+    private static void CheckTopN(int topN)
+    {
+        if (topN < 1) throw new InvalidRequestException($"--top-n must be at least 1 ({topN})");
     }
 
     public void CheckRegion(string? region)
