@@ -159,7 +159,7 @@ public sealed partial class Analysis : IDisposable
         catch (AggregateException e)
         {
             // As one measurement after the other would have thrown it (an invalid request stays one).
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
         }
         return Comparison.Of(baseline!, followup!, asOf.WindowDays);
     }
