@@ -1,25 +1,26 @@
-using System.IO.Hashing;
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Monitor.Store.Caching;
 
 /// <summary>
-/// Writes a cache file of fixed-width columns: raw little-endian values, an XxHash3 of every byte and a
-/// closing mark at the end. It is written under a temporary name and renamed into place on
+/// Writes a cache file of fixed-width columns: raw little-endian values, a CRC-32C of every byte
+/// (<see cref="Crc32C"/>) and a closing mark at the end. It is written under a temporary name and renamed into place on
 /// <see cref="Commit"/>, so a reader sees the old file or the new one, never half of one; a file cut short
 /// or damaged fails its checksum and is rebuilt from the store.
 /// </summary>
 internal sealed class ColumnWriter : IDisposable
 {
-    public static ReadOnlySpan<byte> End => "VMCOLEND"u8;
+    /// <summary>The closing mark ("VMCOLEND" while the checksum was XxHash3: such a file reads as damaged, and is rebuilt).</summary>
+    public static ReadOnlySpan<byte> End => "VMCOLCRC"u8;
 
     /// <summary>Large spans are written, read and hashed in pieces of this size.</summary>
     internal const int Chunk = 1 << 20;
 
     private readonly string _path, _temporary;
     private readonly FileStream _stream;
-    private readonly XxHash3 _hash = new();
+    private Crc32C _hash = new();
     private bool _committed;
 
     public ColumnWriter(string path)
@@ -46,9 +47,9 @@ internal sealed class ColumnWriter : IDisposable
     /// <summary>Closes the file with its checksum and puts it in place of the old one.</summary>
     public void Commit()
     {
-        Span<byte> hash = stackalloc byte[8];
-        _hash.GetCurrentHash(hash);
-        _stream.Write(hash);
+        Span<byte> checksum = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(checksum, _hash.Value);
+        _stream.Write(checksum);
         _stream.Write(End);
         _stream.Dispose();
         File.Move(_temporary, _path, overwrite: true);
@@ -66,7 +67,7 @@ internal sealed class ColumnWriter : IDisposable
 internal sealed class ColumnReader : IDisposable
 {
     private readonly FileStream _stream;
-    private readonly XxHash3 _hash = new();
+    private Crc32C _hash = new();
 
     private ColumnReader(FileStream stream) => _stream = stream;
 
@@ -146,10 +147,9 @@ internal sealed class ColumnReader : IDisposable
     public bool EndsWell()
     {
         if (Remaining != 0) return false;
-        Span<byte> expected = stackalloc byte[8], trailer = stackalloc byte[16];
-        _hash.GetCurrentHash(expected);
+        Span<byte> trailer = stackalloc byte[16];
         _stream.ReadExactly(trailer);
-        return trailer[..8].SequenceEqual(expected) && trailer[8..].SequenceEqual(ColumnWriter.End);
+        return BinaryPrimitives.ReadUInt64LittleEndian(trailer) == _hash.Value && trailer[8..].SequenceEqual(ColumnWriter.End);
     }
 
     public void Dispose() => _stream.Dispose();

@@ -1,7 +1,8 @@
-using System.IO.Hashing;
+using System.Buffers.Binary;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using Monitor.Core.Domain;
 
@@ -39,7 +40,7 @@ internal static class SegmentColumns
         var fields = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
             .Select(f => $"{f.Name}:{f.FieldType.FullName}:{Marshal.OffsetOf(type, f.Name)}");
         var text = $"{Unsafe.SizeOf<Segment>()}|{(BitConverter.IsLittleEndian ? "LE" : "BE")}|{string.Join(";", fields)}";
-        return (long)XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(text));
+        return BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>What the file holds: the store version, and the lineage, which stays the same while later
