@@ -1,4 +1,5 @@
 using Monitor.Core.Formatting;
+using Monitor.Reporting.Report;
 
 namespace Monitor.Reporting.Charts;
 
@@ -11,32 +12,30 @@ public static class ChartCaption
     /// <param name="hiddenReason">Why hidden values are hidden, e.g. "minder dan 10".</param>
     public static string LeftOutNote(IChart chart, Language language, string hiddenReason)
     {
+        var w = Words.For(language);
         var all = chart.LeftOut.ToList();
         var parts = new List<string>();
         var hidden = all.Where(l => l.Hidden).ToList();
         var missing = all.Where(l => !l.Hidden).ToList();
         if (hidden.Count > 0)
         {
-            parts.Add((language == Language.Dutch ? $"Niet getekend ({hiddenReason}): " : $"Not drawn ({hiddenReason}): ") + List(hidden, language) + ".");
+            parts.Add(w.F("chart.left_out.hidden", ("reason", hiddenReason), ("list", List(hidden, w))));
         }
         if (missing.Count > 0)
         {
-            parts.Add((language == Language.Dutch ? "Geen waarde: " : "No value: ") + List(missing, language) + ".");
+            parts.Add(w.F("chart.left_out.missing", ("list", List(missing, w))));
         }
         return string.Join(" ", parts);
     }
 
     /// <summary>"Nulmeting bij 3–6 maanden en 1–2 jaar; Vervolgmeting bij > 3 jaar": grouped by series, in order.</summary>
-    private static string List(IReadOnlyList<LeftOut> items, Language language)
-    {
-        var at = language == Language.Dutch ? " bij " : " at ";
-        var and = language == Language.Dutch ? " en " : " and ";
-        return string.Join("; ", items.GroupBy(i => i.Series).Select(g =>
+    private static string List(IReadOnlyList<LeftOut> items, Words w) =>
+        string.Join("; ", items.GroupBy(i => i.Series).Select(g =>
         {
-            var places = g.Select(i => i.Where).Where(w => w.Length > 0).Distinct().ToList();
+            var places = g.Select(i => i.Where).Where(where => where.Length > 0).Distinct().ToList();
             if (places.Count == 0) return g.Key;
-            var joined = places.Count == 1 ? places[0] : string.Join(", ", places.Take(places.Count - 1)) + and + places[^1];
-            return g.Key + at + joined;
+            var joined = places.Count == 1 ? places[0]
+                : w.F("chart.left_out.and", ("first", string.Join(", ", places.Take(places.Count - 1))), ("last", places[^1]));
+            return w.F("chart.left_out.place", ("series", g.Key), ("places", joined));
         }));
-    }
 }

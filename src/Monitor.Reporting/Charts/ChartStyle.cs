@@ -1,4 +1,5 @@
 using Monitor.Core.Formatting;
+using Monitor.Reporting.Report;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -27,7 +28,8 @@ public sealed class ChartStyle(Language language)
 
     public Language Language { get; } = language;
 
-    public string L(string dutch, string english) => Language == Language.Dutch ? dutch : english;
+    /// <summary>The words of the chart's language (Report/Text): a chart's own texts come from there too.</summary>
+    public Words Words { get; } = Words.For(language);
 
     /// <summary>A number as the report's tables write it: "1.234", "€ 1.234", "12%".</summary>
     public string Format(double value, ValueFormat format, int decimals = 0) => format switch

@@ -81,7 +81,7 @@ public sealed class LineChart : IChart
         plot.Axes.Bottom.Label.Text = XLabel;
         var start = AxisStart;
         var label = start == 0 ? ValueLabel
-            : ValueLabel + style.L($" (as begint bij {style.Format(start, Format)})", $" (axis starts at {style.Format(start, Format)})");
+            : style.Words.F("chart.axis_starts", ("label", ValueLabel), ("start", style.Format(start, Format)));
         style.Values(plot.Axes.Left, Format, label);
 
         var drawn = Series.SelectMany(s => s.Values).Select(v => v.Number).OfType<double>().ToList();

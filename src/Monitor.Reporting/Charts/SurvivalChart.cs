@@ -77,11 +77,11 @@ public sealed class SurvivalChart(string name, ChartText text, IReadOnlyList<Sur
                 mark.LineWidth = 1.5f;
                 style.Pattern(p => mark.LinePattern = p, Dash.Dotted, color, 1.5f);
                 plot.Add.Marker(median, 0.5, MarkerShape.FilledCircle, 10, color);
-                name += style.L($", mediaan {style.Format(median, ValueFormat.Count)} dagen", $", median {style.Format(median, ValueFormat.Count)} days");
+                name = style.Words.F("chart.survival_median", ("label", name), ("days", style.Format(median, ValueFormat.Count)));
             }
             else
             {
-                name += style.L(", mediaan niet bereikt", ", median not reached");
+                name = style.Words.F("chart.survival_median_not_reached", ("label", name));
             }
             legend.Add(style.LineItem(name, color, pattern));
         }
