@@ -204,5 +204,6 @@ internal sealed partial class PostgresEngine(MonitorStore store, StoreLocation l
     public override ISegmentWriter CreateSegmentWriter(DbTransaction transaction, long importId, IReadOnlySet<long> supersededImports, bool cbsColumns) =>
         new PostgresSegmentWriter(_connection, importId, supersededImports, cbsColumns,
             nextSegmentId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM segment", transaction: transaction),
-            nextYouthId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM youth", transaction: transaction));
+            nextYouthId: _connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM youth", transaction: transaction),
+            careTypes: _connection.Query<long>("SELECT id FROM care_type", transaction: transaction));
 }

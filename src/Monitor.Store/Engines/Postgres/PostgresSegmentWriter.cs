@@ -13,11 +13,15 @@ namespace Monitor.Store;
 /// records that point at them. A row-at-a-time lookup, as SQLite does in-process, would cost a network round trip
 /// per youth. The result is the same as SQLite's: the same youth and segment ids, the same duplicates of the same
 /// rows (tests: worked examples and the import property test on PostgreSQL). Memory: one batch and its youths' rows.
+/// The segment table has no foreign keys (schema/postgresql/0008): the writer vouches for its rows' parents, refuses a
+/// care type the care_type table does not hold, and checks every parent of its rows once, as a set, at the end.
 /// </summary>
 internal sealed class PostgresSegmentWriter(NpgsqlConnection connection, long importId, IReadOnlySet<long> supersededImports, bool cbsColumns,
-    long nextSegmentId, long nextYouthId) : ISegmentWriter
+    long nextSegmentId, long nextYouthId, IEnumerable<long> careTypes) : ISegmentWriter
 {
     private const int BatchRows = 20_000;
+
+    private readonly HashSet<long> _careTypes = [.. careTypes];
 
     private readonly List<CheckedSegment> _batch = new(BatchRows);
     private readonly long _firstSegmentId = nextSegmentId;
@@ -29,6 +33,7 @@ internal sealed class PostgresSegmentWriter(NpgsqlConnection connection, long im
     {
         if (!cbsColumns && (row.StartedAsCrisis is not null || row.EndReason is not null || row.Referrer is not null))
             throw new InvalidOperationException("a row with cbs values in a file of another format");
+        if (!_careTypes.Contains((int)row.CareType)) throw new InvalidOperationException($"care type {(int)row.CareType} is not in the store's care_type table");
         _batch.Add(row);
         if (_batch.Count == BatchRows) Write();
     }
@@ -36,7 +41,27 @@ internal sealed class PostgresSegmentWriter(NpgsqlConnection connection, long im
     public SegmentCounts Flush()
     {
         Write();
+        CheckParents();
         return new SegmentCounts(_stored, _duplicates, _firstSegmentId);
+    }
+
+    /// <summary>What the segment table's foreign keys checked row by row, once for the import's rows (its id range):
+    /// each is this import's, of a stored youth and a stored care type. A failure rolls the import back.</summary>
+    private void CheckParents()
+    {
+        if (_nextSegmentId == _firstSegmentId) return;
+        using var check = new NpgsqlCommand("""
+            SELECT count(*) FROM segment s
+            WHERE s.id >= @first AND s.id < @next
+              AND (s.import_id <> @import
+                   OR NOT EXISTS (SELECT 1 FROM youth y WHERE y.id = s.youth_id)
+                   OR NOT EXISTS (SELECT 1 FROM care_type c WHERE c.id = s.care_type))
+            """, connection);
+        check.Parameters.AddWithValue("first", _firstSegmentId);
+        check.Parameters.AddWithValue("next", _nextSegmentId);
+        check.Parameters.AddWithValue("import", importId);
+        if (check.ExecuteScalar() is long orphans and > 0)
+            throw new InvalidOperationException($"{orphans} segment rows of import {importId} lack their youth, care type or import: nothing is stored");
     }
 
     /// <summary>A questionnaire score's youth: one at a time (rom files are small, and hold no segments).</summary>
