@@ -37,10 +37,11 @@ public sealed class ImportForeignKeyTests : IDisposable
         return connection.Query("PRAGMA foreign_key_check").Count();
     }
 
-    [Fact]
-    public void EveryKindOfImportLeavesNoOrphanAndTheConnectionCheckingForeignKeys()
+    /// <summary>Every kind of import into <paramref name="store"/>: rows stored, duplicates of the file and of the store,
+    /// a refused row, the same file again, a strict refusal, a full extract and a reference file;
+    /// <paramref name="check"/> after each.</summary>
+    private void ImportEveryKind(MonitorStore store, Action check)
     {
-        using var store = MonitorStore.Open(_folder.Db);
         var importer = new Importer(store, Keys);
         var first = _folder.Write("a.csv", Extracts.File(
             Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
@@ -54,20 +55,37 @@ public sealed class ImportForeignKeyTests : IDisposable
         var providers = _folder.Write("providers.csv", "agb_code;naam;sector\n41000011;Voorbeeld;JO\n");
 
         Assert.Equal(ImportStatus.Imported, importer.Import(first, new ImportOptions(Source: "s")).Status);
-        Assert.Equal(1, ForeignKeysOn(store));
+        check();
         Assert.Equal(ImportStatus.Imported, importer.Import(second, new ImportOptions(Source: "s")).Status);
         Assert.Equal(ImportStatus.AlreadyImported, importer.Import(second, new ImportOptions(Source: "s")).Status);
-        Assert.Equal(1, ForeignKeysOn(store));
+        check();
         Assert.Equal(ImportStatus.Rejected, importer.Import(_folder.Write("strict.csv", File.ReadAllText(first) + "\n"), new ImportOptions(Strict: true)).Status);
-        Assert.Equal(1, ForeignKeysOn(store));
+        check();
         Assert.Equal(ImportStatus.Imported, importer.Import(full, new ImportOptions(Source: "s", FullExtract: true)).Status);
         Assert.Equal(ImportStatus.Imported, importer.Import(providers, new ImportOptions()).Status);
-        Assert.Equal(1, ForeignKeysOn(store));
+        check();
+    }
+
+    /// <summary>Imports a file with a row of the care type 'ambulant', which the store's care_type table no longer holds.</summary>
+    private void AssertTheFileWithAnUnheldCareTypeIsRefused(MonitorStore store)
+    {
+        var file = _folder.Write("a.csv", Extracts.File(
+            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
+            Extracts.Row(_bsns[1], "2020-01-01", null, care: "ambulant")));
+        var refused = Assert.Throws<InvalidOperationException>(() => new Importer(store, Keys).Import(file, new ImportOptions()));
+        Assert.Contains("care_type", refused.Message);
+    }
+
+    [Fact]
+    public void EveryKindOfImportLeavesNoOrphanAndTheConnectionCheckingForeignKeys()
+    {
+        using var store = MonitorStore.Open(_folder.Db);
+        ImportEveryKind(store, () => Assert.Equal(1, ForeignKeysOn(store)));
         Assert.Equal(0, Violations());
     }
 
     /// <summary>Segment rows (PostgreSQL: its segment table has no foreign keys, schema/postgresql/0008) whose import, youth,
-    /// care type or superseding import is not stored; and the foreign keys it still has, which must hold anyway.</summary>
+    /// care type or superseding import is not stored, plus any foreign key the table has again.</summary>
     internal const string PostgresOrphans = """
         SELECT (SELECT count(*) FROM segment s
                 WHERE NOT EXISTS (SELECT 1 FROM import_file f WHERE f.id = s.import_id)
@@ -83,23 +101,9 @@ public sealed class ImportForeignKeyTests : IDisposable
         PostgresServer.Require();
         using var server = PostgresServer.CreateDatabase();
         using var store = MonitorStore.Open(server.Url);
-        var importer = new Importer(store, Keys);
-        var first = _folder.Write("a.csv", Extracts.File(
-            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
-            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
-            Extracts.Row(_bsns[1], "2020-02-01", "2020-01-31"),
-            Extracts.Row(_bsns[2], "2020-01-01", null, care: "ambulant")));
-        var second = _folder.Write("b.csv", Extracts.File(
-            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
-            Extracts.Row(_bsns[3], "2021-01-01", null)));
-        var full = _folder.Write("c.csv", Extracts.File(Extracts.Row(_bsns[2], "2020-01-01", null, care: "ambulant")));
-
-        Assert.Equal(ImportStatus.Imported, importer.Import(first, new ImportOptions(Source: "s")).Status);
-        Assert.Equal(ImportStatus.Imported, importer.Import(second, new ImportOptions(Source: "s")).Status);
-        Assert.Equal(ImportStatus.Imported, importer.Import(full, new ImportOptions(Source: "s", FullExtract: true)).Status);
+        ImportEveryKind(store, () => Assert.Equal(0, server.Count(PostgresOrphans)));
         Assert.Equal(4, server.Count("SELECT count(*) FROM segment")); // two of a.csv, one of b.csv, the full extract's
         Assert.True(server.Count("SELECT count(*) FROM segment WHERE superseded_by IS NOT NULL") > 0);
-        Assert.Equal(0, server.Count(PostgresOrphans));
     }
 
     [SkippableFact]
@@ -109,13 +113,7 @@ public sealed class ImportForeignKeyTests : IDisposable
         using var server = PostgresServer.CreateDatabase();
         using var store = MonitorStore.Open(server.Url);
         using (var connection = server.Connect()) connection.Execute("DELETE FROM care_type WHERE word = 'ambulant'");
-        var importer = new Importer(store, Keys);
-        var file = _folder.Write("a.csv", Extracts.File(
-            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
-            Extracts.Row(_bsns[1], "2020-01-01", null, care: "ambulant")));
-
-        var refused = Assert.Throws<InvalidOperationException>(() => importer.Import(file, new ImportOptions()));
-        Assert.Contains("care_type", refused.Message);
+        AssertTheFileWithAnUnheldCareTypeIsRefused(store);
         Assert.Equal(0, server.Count("SELECT count(*) FROM segment"));
         Assert.Equal(0, server.Count("SELECT count(*) FROM youth"));
         Assert.Equal(0, server.Count(PostgresOrphans));
@@ -127,13 +125,7 @@ public sealed class ImportForeignKeyTests : IDisposable
         using var store = MonitorStore.Open(_folder.Db);
         using (var connection = new SqliteConnection($"Data Source={_folder.Db};Pooling=False"))
             connection.Execute("DELETE FROM care_type WHERE word = 'ambulant'"); // no row refers to it yet
-        var importer = new Importer(store, Keys);
-        var file = _folder.Write("a.csv", Extracts.File(
-            Extracts.Row(_bsns[0], "2020-01-01", "2020-03-31"),
-            Extracts.Row(_bsns[1], "2020-01-01", null, care: "ambulant")));
-
-        var refused = Assert.Throws<InvalidOperationException>(() => importer.Import(file, new ImportOptions()));
-        Assert.Contains("care_type", refused.Message);
+        AssertTheFileWithAnUnheldCareTypeIsRefused(store);
         Assert.Equal(1, ForeignKeysOn(store));
         Assert.Equal(0, Violations());
         using var check = new SqliteConnection($"Data Source={_folder.Db};Pooling=False;Mode=ReadOnly");

@@ -6,13 +6,14 @@ namespace Monitor.Store.Caching;
 
 /// <summary>
 /// Writes a cache file of fixed-width columns: raw little-endian values, a CRC-32C of every byte
-/// (<see cref="Crc32C"/>) and a closing mark at the end. It is written under a temporary name and renamed into place on
-/// <see cref="Commit"/>, so a reader sees the old file or the new one, never half of one; a file cut short
+/// (<see cref="Crc32C"/>) and a closing mark at the end. It is written under a temporary name and renamed into
+/// place on <see cref="Commit"/>, so a reader sees the old file or the new one, never half of one; a file cut short
 /// or damaged fails its checksum and is rebuilt from the store.
 /// </summary>
 internal sealed class ColumnWriter : IDisposable
 {
-    /// <summary>The closing mark ("VMCOLEND" while the checksum was XxHash3: such a file reads as damaged, and is rebuilt).</summary>
+    /// <summary>The closing mark ("VMCOLEND" while the checksum was XxHash3: such a file reads as damaged, and is
+    /// rebuilt).</summary>
     public static ReadOnlySpan<byte> End => "VMCOLCRC"u8;
 
     /// <summary>Large spans are written, read and hashed in pieces of this size.</summary>

@@ -33,7 +33,8 @@ internal sealed class PostgresSegmentWriter(NpgsqlConnection connection, long im
     {
         if (!cbsColumns && (row.StartedAsCrisis is not null || row.EndReason is not null || row.Referrer is not null))
             throw new InvalidOperationException("a row with cbs values in a file of another format");
-        if (!_careTypes.Contains((int)row.CareType)) throw new InvalidOperationException($"care type {(int)row.CareType} is not in the store's care_type table");
+        if (!_careTypes.Contains((int)row.CareType))
+            throw new InvalidOperationException($"care type {(int)row.CareType} is not in the store's care_type table");
         _batch.Add(row);
         if (_batch.Count == BatchRows) Write();
     }
